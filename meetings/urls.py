@@ -1,0 +1,9 @@
+from django.urls import path
+
+from meetings import views
+
+app_name = "meetings"
+urlpatterns = [
+    path("<int:pk>/", views.meeting_detail, name="meeting_detail"),
+    path("documents/<int:pk>/", views.document_detail, name="document_detail"),
+]
