@@ -35,7 +35,7 @@ install: system-packages $(VENV)/.installed
 
 install-test: system-packages test-system-packages $(VENV)/.installed-test
 
-$(VENV)/bin/python: .python-version
+$(VENV)/pyvenv.cfg: .python-version
 	@base="$$(ls -d $(PYENV_ROOT)/versions/$(PYTHON_VERSION)* 2>/dev/null | sort -V | tail -n 1)"; \
 	if [ -n "$$base" ] && [ -x "$$base/bin/python" ]; then python="$$base/bin/python"; \
 	elif command -v python$(PYTHON_VERSION) >/dev/null 2>&1; then python="$$(command -v python$(PYTHON_VERSION))"; \
@@ -45,7 +45,7 @@ $(VENV)/bin/python: .python-version
 	echo "Creating $(VENV) with $$python"; \
 	rm -rf $(VENV) && "$$python" -m venv $(VENV)
 
-$(VENV)/.installed: $(VENV)/bin/python pyproject.toml
+$(VENV)/.installed: $(VENV)/pyvenv.cfg pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e .
 	touch $@

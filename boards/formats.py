@@ -64,6 +64,8 @@ def validate_pattern(pattern: str) -> None:
 
 def format_date(pattern: str, value: datetime.date, time: datetime.time | None = None) -> str:
     """Render a date (and optionally a time) with one of the council's patterns."""
+    if time is None and pattern_fields(pattern) & {"time", "time_dotted"}:
+        raise ValueError(f"The date format {pattern!r} needs a time as well as a date.")
     fields = {
         "weekday": value.strftime("%A"),
         "day": str(value.day),

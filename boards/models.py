@@ -3,6 +3,7 @@
 import datetime
 
 from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as AuthUserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -189,6 +190,14 @@ class Council(models.Model):
             models.CheckConstraint(
                 condition=Q(clear_working_days__gte=1), name="boards_council_clear_days_positive"
             ),
+            models.CheckConstraint(
+                condition=Q(minute_numbering__in=CouncilMinuteNumbering.values),
+                name="boards_council_minute_numbering_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(resolution_labels__in=CouncilResolutionLabels.values),
+                name="boards_council_resolution_labels_valid",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -262,13 +271,18 @@ class MunicipalYear(models.Model):
     class Meta:
         ordering = ["start_date"]
         constraints = [
-            models.UniqueConstraint(fields=["label"], name="boards_municipalyear_unique_label"),
+            models.UniqueConstraint(
+                fields=["label"],
+                name="boards_municipalyear_unique_label",
+                violation_error_message="A municipal year with this label already exists.",
+            ),
             models.UniqueConstraint(
                 fields=["start_date"], name="boards_municipalyear_unique_start"
             ),
             models.CheckConstraint(
                 condition=Q(end_date__gt=models.F("start_date")),
                 name="boards_municipalyear_ends_after_start",
+                violation_error_message="The end date must be after the start date.",
             ),
         ]
 
@@ -312,10 +326,19 @@ class MunicipalYear(models.Model):
 
     @classmethod
     def get_or_create_for(cls, day: datetime.date) -> "MunicipalYear":
+        """The year containing `day`, created May to May if no recorded year is near it."""
         try:
             return cls.for_date(day)
         except cls.DoesNotExist:
             start, end, label = cls.default_bounds(day)
+            clashes = cls.objects.filter(
+                Q(label=label) | Q(start_date__lte=end, end_date__gte=start)
+            )
+            if clashes.exists():
+                raise cls.DoesNotExist(
+                    f"No municipal year covers {day:%d %B %Y}, and a May-to-May year would "
+                    f"overlap {clashes.first()}. Record the year's dates in the admin."
+                ) from None
             return cls.objects.create(label=label, start_date=start, end_date=end)
 
 
@@ -386,9 +409,6 @@ class Person(models.Model):
     def __str__(self) -> str:
         return self.formal_name
 
-    def get_absolute_url(self) -> str:
-        return reverse("boards:person_detail", args=[self.pk])
-
     @property
     def short_name(self) -> str:
         """Initials and surname as the seeds print them: "M Mutton", "CE Thomas"."""
@@ -432,6 +452,7 @@ class Post(models.Model):
                 | Q(valid_from__isnull=True)
                 | Q(valid_to__gte=models.F("valid_from")),
                 name="boards_post_ends_after_start",
+                violation_error_message="The end date must be on or after the start date.",
             ),
         ]
 
@@ -454,6 +475,7 @@ class Portfolio(models.Model):
             models.CheckConstraint(
                 condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
                 name="boards_portfolio_ends_after_start",
+                violation_error_message="The end date must be on or after the start date.",
             ),
         ]
 
@@ -471,7 +493,11 @@ class Venue(models.Model):
     class Meta:
         ordering = ["building", "room"]
         constraints = [
-            models.UniqueConstraint(fields=["room", "building"], name="boards_venue_unique_room"),
+            models.UniqueConstraint(
+                fields=["room", "building"],
+                name="boards_venue_unique_room",
+                violation_error_message="This room is already recorded for this building.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -523,7 +549,11 @@ class Board(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["slug"], name="boards_board_unique_slug"),
+            models.UniqueConstraint(
+                fields=["slug"],
+                name="boards_board_unique_slug",
+                violation_error_message="Another board already uses this web address (slug).",
+            ),
             models.UniqueConstraint(fields=["name"], name="boards_board_unique_name"),
             models.CheckConstraint(
                 condition=Q(kind__in=BoardKind.values), name="boards_board_kind_valid"
@@ -591,6 +621,7 @@ class Membership(models.Model):
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
                 name="boards_membership_ends_after_start",
+                violation_error_message="The end date must be on or after the start date.",
             ),
             models.CheckConstraint(
                 condition=Q(role__in=MembershipRole.values), name="boards_membership_role_valid"
@@ -598,6 +629,9 @@ class Membership(models.Model):
             models.UniqueConstraint(
                 fields=["board", "person", "start_date"],
                 name="boards_membership_unique_start",
+                violation_error_message=(
+                    "This person already has a membership of this board starting on that date."
+                ),
             ),
         ]
         indexes = [
@@ -633,6 +667,13 @@ class UserRole(models.TextChoices):
     ADMIN = "admin", "Administrator"
 
 
+class UserManager(AuthUserManager):
+    def create_superuser(self, username, email=None, password=None, **extra_fields) -> "User":
+        # A superuser is staff, and the default role ("member") may not be staff.
+        extra_fields.setdefault("role", UserRole.ADMIN)
+        return super().create_superuser(username, email, password, **extra_fields)
+
+
 class User(AbstractUser):
     """A login. Its role decides what it may do; councillors are never staff."""
 
@@ -643,6 +684,8 @@ class User(AbstractUser):
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="user"
     )
 
+    objects = UserManager()
+
     class Meta:
         constraints = [
             models.CheckConstraint(
@@ -650,7 +693,12 @@ class User(AbstractUser):
             ),
             # Councillors read the site; the admin is for officers (security.md).
             models.CheckConstraint(
-                condition=~Q(role="member", is_staff=True), name="boards_user_members_not_staff"
+                condition=~Q(role="member", is_staff=True),
+                name="boards_user_members_not_staff",
+                violation_error_message=(
+                    "Members (councillors and co-optees) cannot be staff: the admin is for "
+                    "officers."
+                ),
             ),
         ]
 

@@ -1,11 +1,13 @@
 """Clear working days and the latest date an agenda may be published.
 
 Local Government Act 1972 s100B(3): copies of the agenda and reports are open to
-inspection "at least five clear days before the meeting". Clear days exclude the day
-of publication and the day of the meeting; s100B also excludes weekends and bank
-holidays (s100K "clear days"), and we exclude council closure days too. The seeds were
-each published exactly five clear working days ahead: Wednesday 7 September 2016 for
-Thursday 15 September 2016.
+inspection "at least five clear days before the meeting" (five since the Local
+Government (Access to Information) (Variation) (England) Order 2002). Clear days
+exclude the day of publication and the day of the meeting (R v Swansea City Council,
+ex parte Elitestone, 1993). Councils count working days only, leaving out weekends and
+bank holidays, and we leave out council closure days too. The seeds were each published
+exactly five clear working days ahead: Wednesday 7 September 2016 for Thursday
+15 September 2016.
 """
 
 import datetime

@@ -80,11 +80,23 @@ class ExemptParagraphsField(models.PositiveSmallIntegerField):
 
     def formfield(self, **kwargs) -> forms.Field:
         # Skip IntegerField.formfield: the form field is a set of checkboxes, not a number.
+        # The admin offers every IntegerField its number widget, which cannot post a set;
+        # keep a caller's widget only if it chooses several values.
+        widget = kwargs.pop("widget", None)
+        if not _chooses_several(widget):
+            widget = forms.CheckboxSelectMultiple
         options = {
             "form_class": forms.TypedMultipleChoiceField,
             "choices": SCHEDULE_12A_PARAGRAPHS,
             "coerce": int,
-            "widget": forms.CheckboxSelectMultiple,
+            "widget": widget,
             **kwargs,
         }
         return models.Field.formfield(self, **options)
+
+
+def _chooses_several(widget) -> bool:
+    if widget is None:
+        return False
+    widget_class = widget if isinstance(widget, type) else type(widget)
+    return issubclass(widget_class, forms.SelectMultiple | forms.CheckboxSelectMultiple)

@@ -113,7 +113,9 @@ class Meeting(models.Model):
         ordering = ["date", "start_time"]
         constraints = [
             models.UniqueConstraint(
-                fields=["board", "date", "start_time"], name="meetings_meeting_unique_slot"
+                fields=["board", "date", "start_time"],
+                name="meetings_meeting_unique_slot",
+                violation_error_message="This board already has a meeting at this date and time.",
             ),
             models.CheckConstraint(
                 condition=Q(status__in=MeetingStatus.values), name="meetings_meeting_status_valid"
@@ -121,11 +123,13 @@ class Meeting(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="moved") | Q(moved_from_date__isnull=False),
                 name="meetings_meeting_moved_keeps_original_date",
+                violation_error_message="Enter the date the meeting was moved from.",
             ),
             models.CheckConstraint(
                 condition=Q(minutes_approved_at__isnull=True)
                 | Q(minutes_published_at__isnull=False),
                 name="meetings_meeting_minutes_published_before_approved",
+                violation_error_message="Publish the minutes before recording their approval.",
             ),
         ]
         indexes = [
@@ -136,7 +140,7 @@ class Meeting(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.board} – {self.date:%-d %B %Y}"
+        return f"{self.board} – {self.date.day} {self.date:%B %Y}"
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:meeting_detail", args=[self.pk])
@@ -147,9 +151,14 @@ class Meeting(models.Model):
         if self.date and self.municipal_year_id:
             year = self.municipal_year
             if not year.start_date <= self.date <= year.end_date:
+                # A dict of messages ignores params, so each message carries its own.
                 raise ValidationError(
-                    {"date": "The date must fall within the municipal year %(year)s."},
-                    params={"year": year},
+                    {
+                        "date": ValidationError(
+                            "The date must fall within the municipal year %(year)s.",
+                            params={"year": year},
+                        )
+                    }
                 )
 
     @property
@@ -285,7 +294,9 @@ class AgendaItem(models.Model):
         ordering = ["meeting", "number"]
         constraints = [
             models.UniqueConstraint(
-                fields=["meeting", "number"], name="meetings_agendaitem_unique_number"
+                fields=["meeting", "number"],
+                name="meetings_agendaitem_unique_number",
+                violation_error_message="Another item on this agenda already has this number.",
             ),
             models.CheckConstraint(
                 condition=Q(number__gte=1), name="meetings_agendaitem_number_positive"
@@ -306,6 +317,9 @@ class AgendaItem(models.Model):
                 condition=Q(section="public", exempt_paragraphs=0)
                 | Q(section="private", exempt_paragraphs__gt=0),
                 name="meetings_agendaitem_private_has_paragraphs",
+                violation_error_message=(
+                    "A private item must name its Schedule 12A paragraphs, and a public item none."
+                ),
             ),
         ]
 
@@ -471,6 +485,9 @@ class Document(models.Model):
     title = models.CharField(max_length=300, help_text="The subject line of the document.")
     heading = models.CharField(max_length=100, blank=True, help_text='"Briefing note"')
     to_line = models.CharField(max_length=300, blank=True, help_text="Who the paper is for.")
+    document_date = models.DateField(
+        null=True, blank=True, help_text="The date printed on the paper; usually the meeting's."
+    )
     body_html = models.TextField(blank=True, help_text="Sanitised HTML.")
     file = models.FileField(upload_to=document_upload_path, blank=True)
     original_filename = models.CharField(max_length=255, blank=True)
@@ -501,10 +518,15 @@ class Document(models.Model):
                 condition=Q(is_restricted=False, exempt_paragraphs=0)
                 | Q(is_restricted=True, exempt_paragraphs__gt=0),
                 name="meetings_document_restricted_has_paragraphs",
+                violation_error_message=(
+                    "A restricted paper must name its Schedule 12A paragraphs, and an "
+                    "unrestricted one none."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(source="uploaded") | ~Q(file=""),
                 name="meetings_document_upload_has_file",
+                violation_error_message="Choose a PDF file to upload.",
             ),
         ]
 
@@ -537,6 +559,30 @@ class AttendanceQuerySet(models.QuerySet):
 
     def apologies(self) -> "AttendanceQuerySet":
         return self.filter(status=Attendance.Status.APOLOGIES)
+
+
+class DocumentAuthor(models.Model):
+    """An author named in a paper's contact block."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="authors")
+    position = models.PositiveSmallIntegerField()
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    name = models.CharField(max_length=200)
+    job_title = models.CharField(max_length=200, blank=True)
+    contact = models.CharField(max_length=200, blank=True, help_text="E-mail or telephone.")
+
+    class Meta:
+        ordering = ["document", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "position"], name="meetings_documentauthor_unique_position"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.job_title}" if self.job_title else self.name
 
 
 class AttendanceCategory(models.TextChoices):
@@ -588,6 +634,9 @@ class Attendance(models.Model):
             models.UniqueConstraint(
                 fields=["meeting", "person", "category"],
                 name="meetings_attendance_unique_person_category",
+                violation_error_message=(
+                    "This person is already recorded in this group for this meeting."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(category__in=AttendanceCategory.values),
@@ -600,10 +649,12 @@ class Attendance(models.Model):
             models.CheckConstraint(
                 condition=Q(substitute_for__isnull=True) | Q(status="present"),
                 name="meetings_attendance_substitute_is_present",
+                violation_error_message="Only someone present can be a substitute.",
             ),
             models.CheckConstraint(
                 condition=~Q(substitute_for=models.F("person")),
                 name="meetings_attendance_not_own_substitute",
+                violation_error_message="A person cannot substitute for themselves.",
             ),
         ]
 
@@ -697,6 +748,13 @@ class Minute(models.Model):
         help_text='"Having considered the report the Scrutiny Board questioned those present '
         'on the following:"',
     )
+    requests_intro = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text='Introduces requests made outside the resolution: "The Scrutiny Board '
+        'requested:-" or "Officers agreed to provide further information to Members on the '
+        'following:"',
+    )
     version = models.PositiveIntegerField(default=1)
 
     objects = MinuteQuerySet.as_manager()
@@ -708,6 +766,9 @@ class Minute(models.Model):
             models.UniqueConstraint(
                 fields=["board", "municipal_year", "number"],
                 name="meetings_minute_unique_number_in_year",
+                violation_error_message=(
+                    "This board already has a minute with this number in this municipal year."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(number__gte=1), name="meetings_minute_number_positive"
@@ -732,10 +793,12 @@ class Minute(models.Model):
         if self.number and taken.exists():
             raise ValidationError(
                 {
-                    "number": "Minute %(number)s already exists for this board in "
-                    "%(year)s. Choose another number."
-                },
-                params={"number": self.number, "year": self.meeting.municipal_year},
+                    "number": ValidationError(
+                        "Minute %(number)s already exists for this board in %(year)s. "
+                        "Choose another number.",
+                        params={"number": self.number, "year": self.meeting.municipal_year},
+                    )
+                }
             )
 
     @property
@@ -765,6 +828,38 @@ class DiscussionPoint(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class MinuteRequestKind(models.TextChoices):
+    BOARD_REQUEST = "board_request", "Request of the board"
+    OFFICER_UNDERTAKING = "officer_undertaking", "Officer undertaking"
+
+
+class MinuteRequest(models.Model):
+    """A request or undertaking minuted outside the resolution; it may feed the tracker."""
+
+    Kind = MinuteRequestKind
+
+    minute = models.ForeignKey(Minute, on_delete=models.CASCADE, related_name="requests")
+    position = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=30, choices=Kind)
+    label = models.CharField(max_length=10, blank=True, help_text='"1." or blank for a bullet')
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["minute", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["minute", "position"], name="meetings_minuterequest_unique_position"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=MinuteRequestKind.values),
+                name="meetings_minuterequest_kind_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.text[:80]}".strip()
 
 
 class Resolution(models.Model):
@@ -873,7 +968,11 @@ class WorkProgramme(models.Model):
         ordering = ["board", "municipal_year__start_date"]
         constraints = [
             models.UniqueConstraint(
-                fields=["board", "municipal_year"], name="meetings_workprogramme_unique_year"
+                fields=["board", "municipal_year"],
+                name="meetings_workprogramme_unique_year",
+                violation_error_message=(
+                    "This board already has a work programme for this municipal year."
+                ),
             ),
         ]
 
@@ -949,6 +1048,10 @@ class WorkProgrammeItem(models.Model):
                 condition=Q(section="meeting", meeting__isnull=False)
                 | (~Q(section="meeting") & Q(meeting__isnull=True)),
                 name="meetings_workprogrammeitem_meeting_iff_dated",
+                violation_error_message=(
+                    "Choose a meeting for an item scheduled to a meeting, and none for an undated"
+                    " item."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(section__in=WorkProgrammeItemSection.values),
@@ -993,6 +1096,13 @@ class WorkProgrammeMove(models.Model):
 
     class Meta:
         ordering = ["item", "moved_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(from_section__in=["", *WorkProgrammeItemSection.values])
+                & Q(to_section__in=["", *WorkProgrammeItemSection.values]),
+                name="meetings_workprogrammemove_sections_valid",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.item} moved on {self.moved_on}"

@@ -6,12 +6,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from boards.models import Board, Person
-from meetings.models import AgendaItem, Meeting, Minute, ResolutionPart
+from meetings.models import AgendaItem, Meeting, Minute, MinuteRequest, ResolutionPart
 
 
 class TrackerItemQuerySet(models.QuerySet):
@@ -81,6 +80,14 @@ class TrackerItem(models.Model):
         related_name="tracker_items",
         help_text="Empty for requests made in discussion but not resolved.",
     )
+    minute_request = models.ForeignKey(
+        MinuteRequest,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tracker_items",
+        help_text="An officer undertaking or board request recorded outside the resolution.",
+    )
     agenda_item_title = models.CharField(
         max_length=300, help_text='As the report shows it: "Serious Case Review".'
     )
@@ -121,12 +128,17 @@ class TrackerItem(models.Model):
                 condition=Q(status="complete", completed_on__isnull=False)
                 | (~Q(status="complete") & Q(completed_on__isnull=True)),
                 name="recommendations_trackeritem_completed_on_iff_complete",
+                violation_error_message=(
+                    "Enter the completion date of a complete item, and none for an item not yet "
+                    "complete."
+                ),
             ),
             # A flagged resolution part becomes a tracker item exactly once.
             models.UniqueConstraint(
                 fields=["resolution_part"],
                 condition=Q(resolution_part__isnull=False),
                 name="recommendations_trackeritem_unique_resolution_part",
+                violation_error_message="This resolution part is already on the tracker.",
             ),
         ]
         indexes = [
@@ -138,9 +150,6 @@ class TrackerItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.text[:80]}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("recommendations:trackeritem_detail", args=[self.pk])
 
     def clean(self) -> None:
         if self.status == self.Status.COMPLETE and not self.completed_on:
@@ -196,11 +205,12 @@ class TrackerItemReport(models.Model):
         ordering = ["meeting__date"]
         constraints = [
             models.UniqueConstraint(
-                fields=["tracker_item", "meeting"], name="recommendations_report_unique_item"
+                fields=["tracker_item", "meeting"],
+                name="recommendations_trackeritemreport_unique_item",
             ),
             models.CheckConstraint(
                 condition=Q(status_shown__in=TrackerItem.Status.values),
-                name="recommendations_report_status_valid",
+                name="recommendations_trackeritemreport_status_valid",
             ),
         ]
 
