@@ -1,0 +1,59 @@
+"""manage.py load_demo [--accounts]: load Coventry's demo board, meetings and tracker."""
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from recommendations import demo
+
+SUMMARY_MODELS = [
+    "boards.Person",
+    "boards.Board",
+    "boards.Membership",
+    "meetings.Meeting",
+    "meetings.AgendaItem",
+    "meetings.Document",
+    "meetings.Attendance",
+    "meetings.Minute",
+    "meetings.ResolutionPart",
+    "meetings.WorkProgrammeItem",
+    "recommendations.TrackerItem",
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Load demo data from Coventry's published agenda packs: the Education and Children's "
+        "Services Scrutiny Board (2) in 2015-17 and 2024/25, and a small second board. "
+        "Safe to run again: it changes nothing that is already in place."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--accounts",
+            action="store_true",
+            help="Also create one login per role with a known password (only when DEBUG is on).",
+        )
+
+    def handle(self, *args, **options) -> None:
+        if options["accounts"] and not settings.DEBUG:
+            raise CommandError(
+                "Refusing to create demo accounts with known passwords while DEBUG is off. "
+                "Set DJANGO_DEBUG=1 on a development machine, or run load_demo without --accounts."
+            )
+        with transaction.atomic():
+            accounts = demo.load(with_accounts=options["accounts"])
+
+        counts = ", ".join(
+            f"{apps.get_model(label)._default_manager.count()} "
+            f"{apps.get_model(label)._meta.verbose_name_plural}"
+            for label in SUMMARY_MODELS
+        )
+        self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {counts}."))
+        if accounts:
+            width = max(len(username) for username, _, _ in accounts)
+            self.stdout.write("\nDemo accounts (development only):\n")
+            self.stdout.write(f"  {'user name'.ljust(width)}  password                 role")
+            for username, role, password in accounts:
+                self.stdout.write(f"  {username.ljust(width)}  {password.ljust(23)}  {role}")
