@@ -17,7 +17,9 @@ from meetings.models import (
     Attendance,
     Declaration,
     Document,
+    DocumentAuthor,
     Meeting,
+    MinuteRequest,
     Resolution,
     ResolutionPart,
     WorkProgramme,
@@ -265,6 +267,53 @@ class LoadDemoTests(TestCase):
         self.assertIn("2 Recommendations", note.body_html)
         self.assertEqual(note.appendices.get().title, "Flow Chart")
 
+    def test_the_stepping_up_note_of_15_september_2016_has_three_authors_in_order(
+        self,
+    ) -> None:
+        note = meeting(d(2016, 9, 15)).items.get(number=4).documents.get(parent=None)
+        self.assertEqual(
+            [(author.name, author.job_title) for author in note.authors.all()],
+            [
+                ("Nancy Meehan", "Head of Children's Social Care"),
+                ("Fran Doyle", "Head of Early Help and Prevention"),
+                ("John Gregg", "Director of Children's Services"),
+            ],
+        )
+        gregg = note.authors.get(position=3)
+        self.assertEqual(gregg.person, Person.objects.get(forenames="John", surname="Gregg"))
+        self.assertEqual(note.appendices.get().authors.count(), 0)
+
+    def test_authors_known_to_the_demo_are_linked_to_their_person(self) -> None:
+        for author in DocumentAuthor.objects.filter(person__isnull=False):
+            with self.subTest(author=author):
+                self.assertEqual(author.person.full_name, author.name)
+        holmes = Person.objects.get(forenames="Gennie", surname="Holmes")
+        self.assertEqual(DocumentAuthor.objects.filter(person=holmes).count(), 2)
+        sen = DocumentAuthor.objects.get(name="Sukriti Sen")
+        self.assertEqual(sen.person, Person.objects.get(forenames="Sukriti", surname="Sen"))
+
+    def test_the_2024_haf_note_names_adrian_coles_with_his_e_mail(self) -> None:
+        note = meeting(d(2024, 11, 28)).items.get(number=5).documents.get(parent=None)
+        coles = note.authors.get()
+        self.assertEqual(
+            (coles.name, coles.job_title, coles.contact),
+            ("Adrian Coles", "Education Programme Manager", "Adrian.Coles@coventry.gov.uk"),
+        )
+        self.assertEqual(coles.person.surname, "Coles")
+
+    def test_no_paper_writes_an_authors_section_into_its_body(self) -> None:
+        for document in Document.objects.all():
+            with self.subTest(document=document):
+                self.assertNotIn("Authors", document.body_html)
+
+    def test_every_demo_document_has_a_document_date(self) -> None:
+        documents = Document.objects.select_related("agenda_item__meeting")
+        self.assertTrue(documents.exists())
+        for document in documents:
+            with self.subTest(document=document):
+                self.assertIsNotNone(document.document_date)
+                self.assertEqual(document.document_date, document.agenda_item.meeting.date)
+
     def test_item_10_has_three_restricted_documents_under_paragraphs_1_and_3(self) -> None:
         documents = meeting(d(2024, 11, 28)).items.get(number=10).documents.all()
         self.assertEqual(len(documents), 3)
@@ -392,6 +441,51 @@ class LoadDemoTests(TestCase):
         family_valued = meeting(d(2024, 10, 17)).minutes.get(number=45)
         self.assertEqual(family_valued.discussion_points.count(), 14)
 
+    def test_the_14_april_2016_minute_72_has_five_officer_undertakings(self) -> None:
+        record = meeting(d(2016, 4, 14)).minutes.get(number=72)
+        self.assertEqual(
+            record.requests_intro,
+            "Officers agreed to provide further information to Members on the following:",
+        )
+        requests = list(record.requests.all())
+        self.assertEqual(
+            {request.kind for request in requests}, {MinuteRequest.Kind.OFFICER_UNDERTAKING}
+        )
+        self.assertEqual([request.label for request in requests], ["1.", "2.", "3.", "4.", "5."])
+        self.assertEqual(requests[0].text, "Analysis of Barnardos return home interviews")
+        self.assertEqual(
+            requests[4].text,
+            "The age breakdown for children entering care without an order (section 20)",
+        )
+        self.assertNotIn("Officers agreed", record.body_html)
+        self.assertFalse(hasattr(record, "resolution"))
+
+    def test_the_17_october_2024_minute_46_has_four_board_requests(self) -> None:
+        record = meeting(d(2024, 10, 17)).minutes.get(number=46)
+        self.assertEqual(record.requests_intro, "The Scrutiny Board requested:-")
+        requests = list(record.requests.all())
+        self.assertEqual(len(requests), 4)
+        for request in requests:
+            self.assertEqual(request.kind, MinuteRequest.Kind.BOARD_REQUEST)
+            self.assertEqual(request.label, "")
+        self.assertEqual(
+            requests[0].text, "That all Members be offered Child Friendly Cov badges and stickers"
+        )
+        self.assertEqual(
+            requests[3].text,
+            "That the link with details of all of the Safe Spaces be circulated to Members of "
+            "the Scrutiny Board",
+        )
+        self.assertNotIn("requested:-", record.body_html)
+        self.assertEqual(record.resolution.parts.count(), 3)
+
+    def test_only_minutes_72_of_2016_and_46_of_2024_record_requests(self) -> None:
+        self.assertEqual(MinuteRequest.objects.count(), 9)
+        self.assertEqual(
+            set(MinuteRequest.objects.values_list("minute__number", "minute__meeting__date")),
+            {(72, d(2016, 4, 14)), (46, d(2024, 10, 17))},
+        )
+
     # Tracker -----------------------------------------------------------------------
 
     def test_the_21_july_2016_meeting_produced_8_tracker_items_1_r_5_a_2_i(self) -> None:
@@ -417,6 +511,7 @@ class LoadDemoTests(TestCase):
         self.assertEqual(items[6].officer_contacts.count(), 2)
         self.assertEqual(items[0].responses.count(), 2)
         self.assertEqual(items[0].completed_on, d(2016, 7, 26))
+        self.assertEqual([item for item in items if item.minute_request_id], [])
 
     def test_the_15_september_2016_report_showed_all_eight_items(self) -> None:
         september = meeting(d(2016, 9, 15))
@@ -475,6 +570,9 @@ class LoadDemoTests(TestCase):
 
     def test_running_load_demo_again_changes_nothing(self) -> None:
         before = snapshot()
+        for label in ["meetings.DocumentAuthor", "meetings.MinuteRequest"]:
+            with self.subTest(model=label):
+                self.assertTrue(before[label], f"{label} is loaded and in the snapshot")
         load_demo()
         after = snapshot()
         self.assertEqual(

@@ -1,13 +1,25 @@
 """Papers of the 16 June and 15 September 2016 agendas.
 
-Subjects, "To:" lines (with their variants), section headings and authors are as the
-packs print them; the paragraphs are short summaries written for the demo.
+Subjects, "To:" lines (with their variants), dates, section headings and authors are as
+the packs print them; the paragraphs are short summaries written for the demo. Every paper
+is dated the day of its meeting, as the packs date them.
 """
 
 from meetings.models import Document
-from recommendations.demo.loading import appendix, document
+from recommendations.demo.loading import appendix, author, document
 from recommendations.demo.text import briefing_note, paragraphs, table
 from recommendations.demo.tracker_2016 import REPORT_HEADERS, report_rows
+
+# The signature block of both 2016 packs prints her e-mail and telephone on two lines;
+# an author has one contact line, so it holds both.
+HOLMES = author(
+    "Gennie Holmes",
+    "Scrutiny Co-ordinator",
+    "gennie.holmes@coventry.gov.uk, 024 7683 1172",
+    person="holmes",
+)
+GREGG = author("John Gregg", "Director of Children's Services", person="gregg")
+WATSON = author("Sonia Watson", "Children's Improvement Plan Project Manager", person="watson")
 
 BOARD_2 = "Education and Children's Services Scrutiny Board (2)"
 CONSIDER = "Consider the content of the report and note the progress made to date"
@@ -47,12 +59,13 @@ IMPROVEMENT_PLAN = document(
                 ["Staff, partners and members hear of progress through regular briefings."],
             ),
         ],
-        authors=[
-            "Sonia Watson, Children's Improvement Plan Project Manager",
-            "John Gregg, Director of Children's Services",
-        ],
     ),
     to_line=f"{BOARD_2} 16 June 2016",
+    # The pack numbers this block "6.2 Authors:", a paragraph of section 6.
+    authors=(
+        WATSON,
+        GREGG,
+    ),
     appendices=(
         appendix(
             "A One Page Summary of the Children's Services Improvement Plan March 2015",
@@ -88,9 +101,9 @@ TASK_AND_FINISH = document(
                 ],
             )
         ],
-        authors=["Gennie Holmes, Scrutiny Co-ordinator", "gennie.holmes@coventry.gov.uk"],
     ),
     to_line="Education and Children's Services Scrutiny Board",
+    authors=(HOLMES,),
 )
 
 FLOW_CHART_KEY = [
@@ -144,13 +157,13 @@ STEPPING_UP = document(
             ),
             ("Appendices", ["Appendix 1 Flow Chart"]),
         ],
-        authors=[
-            "Nancy Meehan, Head of Children's Social Care",
-            "Fran Doyle, Head of Early Help and Prevention",
-            "John Gregg, Director of Children's Services",
-        ],
     ),
     to_line=BOARD_2,
+    authors=(
+        author("Nancy Meehan", "Head of Children's Social Care", person="meehan"),
+        author("Fran Doyle", "Head of Early Help and Prevention", person="doyle"),
+        GREGG,
+    ),
     appendices=(
         appendix(
             "Flow Chart",
@@ -190,12 +203,12 @@ QUALITY_ASSURANCE = document(
             ),
             ("Next steps", ["Managers are coached as 'audit champions' who audit for impact."]),
         ],
-        authors=[
-            "Sonia Watson, Children's Improvement Plan Project Manager",
-            "John Gregg, Director of Children's Services",
-        ],
     ),
     to_line="Education and Children's Services Scrutiny Board",
+    authors=(
+        WATSON,
+        GREGG,
+    ),
 )
 
 STAYING_PUT = document(
@@ -220,10 +233,15 @@ STAYING_PUT = document(
                 ],
             ),
         ],
-        authors=["Jivan Sembi, Head of Children's Regulatory Services, 7683 2895"],
     ),
     # Sic: the pack's "To:" line.
     to_line="Education and Children's Service Scrutiny Board",
+    # A bare signature block: name, post and extension.
+    authors=(
+        author(
+            "Jivan Sembi", "Head of Children's Regulatory Services", "7683 2895", person="sembi"
+        ),
+    ),
 )
 
 OUTSTANDING_ISSUES = document(
@@ -244,9 +262,9 @@ OUTSTANDING_ISSUES = document(
                 ],
             )
         ],
-        authors=["Gennie Holmes, Scrutiny Co-ordinator", "gennie.holmes@coventry.gov.uk"],
     ),
     kind=Document.Kind.OUTSTANDING_ISSUES,
     to_line="Education and Children's Scrutiny Board",
+    authors=(HOLMES,),
     appendices=(appendix("Outstanding Issues", table(REPORT_HEADERS, report_rows())),),
 )

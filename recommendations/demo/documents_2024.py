@@ -1,12 +1,12 @@
 """Papers of the 28 November 2024 agenda.
 
-Subjects, "To:" lines, section headings and authors are as the pack prints them; the
-paragraphs are short summaries written for the demo. The three exempt papers of item 10
-appear in the public pack only as "Document is Restricted" pages, so their text here is
-invented to stand in for them.
+Subjects, "To:" lines, dates, section headings and authors are as the pack prints them;
+the paragraphs are short summaries written for the demo. Every paper is dated the day of
+its meeting. The three exempt papers of item 10 appear in the public pack only as
+"Document is Restricted" pages, so their text here is invented to stand in for them.
 """
 
-from recommendations.demo.loading import appendix, document
+from recommendations.demo.loading import appendix, author, document
 from recommendations.demo.text import briefing_note, paragraphs
 
 BOARD_2 = "Education and Children's Services Scrutiny Board (2)"
@@ -54,14 +54,18 @@ HOLIDAY_ACTIVITIES = document(
                 ["The programme reaches the children most likely to miss out on food and play."],
             ),
         ],
-        authors=[
-            "Name of Author: Adrian Coles",
-            "Job Title: Education Programme Manager",
-            "Organisation: Coventry City Council",
-            "Contact details: Adrian.Coles@coventry.gov.uk",
-        ],
     ),
     to_line=BOARD_2,
+    # Printed as labelled lines: "Name of Author:", "Job Title:", "Organisation: Coventry
+    # City Council", "Contact details:".
+    authors=(
+        author(
+            "Adrian Coles",
+            "Education Programme Manager",
+            "Adrian.Coles@coventry.gov.uk",
+            person="coles",
+        ),
+    ),
     appendices=(
         appendix(
             "Summer Holiday Providers",
@@ -118,13 +122,19 @@ SOCIAL_WORKERS = document(
                 ],
             ),
         ],
-        authors=[
-            "Sukriti Sen, Director for Children and Education Services",
-            "Sonia Watson, Children and Education Services Improvement Manager",
-            "Neil Macdonald, Strategic Lead, Safeguarding, Practice and Workforce",
-        ],
     ),
     to_line=BOARD_2,
+    authors=(
+        author("Sukriti Sen", "Director for Children and Education Services", person="sen"),
+        author(
+            "Sonia Watson", "Children and Education Services Improvement Manager", person="watson"
+        ),
+        author(
+            "Neil Macdonald",
+            "Strategic Lead, Safeguarding, Practice and Workforce",
+            person="macdonald",
+        ),
+    ),
 )
 
 HOMES = document(
@@ -167,13 +177,17 @@ HOMES = document(
                 ],
             ),
         ],
-        authors=[
-            "Angela Whitrick",
-            "Strategic Lead for Corporate Parenting & Sufficiency",
-            "Children's Services",
-        ],
     ),
     to_line="Education & Children's Services Scrutiny Board (2)",
+    # Signed with name, post and service area ("Children's Services."); the seeds do not
+    # give the e-mail printed under them.
+    authors=(
+        author(
+            "Angela Whitrick",
+            "Strategic Lead for Corporate Parenting & Sufficiency",
+            person="whitrick",
+        ),
+    ),
 )
 
 EXEMPT_NOTE = document(

@@ -13,6 +13,7 @@ from recommendations.demo.council import councillor, load_people
 from recommendations.demo.education_board import AOB, load_memberships, load_standard_items
 from recommendations.demo.loading import (
     Loaded,
+    author,
     document,
     item,
     load_agenda,
@@ -64,6 +65,8 @@ MEETINGS = [
 ]
 
 BY_FINANCE = ("briefing_note", FINANCE_POST)
+# The illustrative papers are signed by the post: no one holds it in the demo.
+BY_POST = author(FINANCE_POST)
 TO_LINE = NAME
 
 MEDIUM_TERM = document(
@@ -79,9 +82,9 @@ MEDIUM_TERM = document(
         sections=[
             ("Background", ["Demonstration text: an outline of the council's forecast budget."]),
         ],
-        authors=["Director of Finance and Resources"],
     ),
     to_line=TO_LINE,
+    authors=(BY_POST,),
 )
 
 CONTRACT_AWARD = document(
@@ -101,9 +104,9 @@ COUNCIL_TAX = document(
         stem="Members are recommended to:",
         recommendations=["Comment on the proposed scheme"],
         sections=[("Background", ["Demonstration text: the draft scheme, not yet published."])],
-        authors=["Director of Finance and Resources"],
     ),
     to_line=TO_LINE,
+    authors=(BY_POST,),
 )
 
 AGENDAS = {

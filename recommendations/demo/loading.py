@@ -19,8 +19,10 @@ from meetings.models import (
     Declaration,
     DiscussionPoint,
     Document,
+    DocumentAuthor,
     Meeting,
     Minute,
+    MinuteRequest,
     Resolution,
     ResolutionBullet,
     ResolutionPart,
@@ -158,18 +160,29 @@ def document(
     kind: str = Document.Kind.BRIEFING_NOTE,
     heading: str = "Briefing note",
     to_line: str = "",
+    date: datetime.date | None = None,
+    authors: tuple[dict, ...] = (),
     restricted: tuple[int, ...] = (),
     appendices: tuple[dict, ...] = (),
 ) -> dict:
+    """One paper as data. `date` is the date printed on it; left out, it is the meeting's.
+    `authors` is the paper's author/contact block, in print order (see `author`)."""
     return {
         "title": title,
         "body_html": body_html,
         "kind": kind,
         "heading": heading,
         "to_line": to_line,
+        "date": date,
+        "authors": authors,
         "restricted": restricted,
         "appendices": appendices,
     }
+
+
+def author(name: str, job_title: str = "", contact: str = "", *, person: str = "") -> dict:
+    """One entry of a paper's author block; `person` is the demo's key for a known Person."""
+    return {"name": name, "job_title": job_title, "contact": contact, "person": person}
 
 
 def appendix(title: str, body_html: str, *, heading: str = "Appendix 1", **kwargs: Any) -> dict:
@@ -204,25 +217,25 @@ def load_agenda(ctx: Loaded, meeting: Meeting, items: list[dict]) -> dict[int, A
                 label=label,
                 text=text,
             )
-        load_documents(agenda_item, spec["documents"])
+        load_documents(ctx, agenda_item, spec["documents"])
     return loaded
 
 
-def load_documents(agenda_item: AgendaItem, specs: tuple[dict, ...]) -> None:
+def load_documents(ctx: Loaded, agenda_item: AgendaItem, specs: tuple[dict, ...]) -> None:
     """Documents in pack order: each paper, then its appendices."""
     position = 0
     for spec in specs:
         position += 1
-        paper = _load_document(agenda_item, position, spec, parent=None)
+        paper = _load_document(ctx, agenda_item, position, spec, parent=None)
         for appendix_spec in spec["appendices"]:
             position += 1
-            _load_document(agenda_item, position, appendix_spec, parent=paper)
+            _load_document(ctx, agenda_item, position, appendix_spec, parent=paper)
 
 
 def _load_document(
-    agenda_item: AgendaItem, position: int, spec: dict, parent: Document | None
+    ctx: Loaded, agenda_item: AgendaItem, position: int, spec: dict, parent: Document | None
 ) -> Document:
-    return upsert(
+    paper = upsert(
         Document,
         {"agenda_item": agenda_item, "position": position},
         parent=parent,
@@ -231,10 +244,21 @@ def _load_document(
         title=spec["title"],
         heading=spec["heading"],
         to_line=spec["to_line"],
+        document_date=spec["date"] or agenda_item.meeting.date,
         body_html=spec["body_html"],
         is_restricted=bool(spec["restricted"]),
         exempt_paragraphs=tuple(spec["restricted"]),
     )
+    for author_position, author_spec in enumerate(spec["authors"], start=1):
+        upsert(
+            DocumentAuthor,
+            {"document": paper, "position": author_position},
+            person=ctx.people[author_spec["person"]] if author_spec["person"] else None,
+            name=author_spec["name"],
+            job_title=author_spec["job_title"],
+            contact=author_spec["contact"],
+        )
+    return paper
 
 
 # Attendance ----------------------------------------------------------------------
@@ -284,8 +308,12 @@ def minute(
     item: int | None = None,
     intro: str = "",
     points: tuple[str, ...] = (),
+    requests_intro: str = "",
+    requests: tuple[dict, ...] = (),
     resolution: dict | None = None,
 ) -> dict:
+    """One minute as data. `requests` are those minuted outside the resolution, introduced
+    by `requests_intro` (see `undertakings` and `board_requests`)."""
     return {
         "number": number,
         "title": title,
@@ -293,8 +321,25 @@ def minute(
         "item": item,
         "intro": intro,
         "points": points,
+        "requests_intro": requests_intro,
+        "requests": requests,
         "resolution": resolution,
     }
+
+
+def undertakings(*texts: str) -> tuple[dict, ...]:
+    """Officer undertakings, numbered "1.", "2.", … as the minutes print them."""
+    return tuple(
+        {"kind": MinuteRequest.Kind.OFFICER_UNDERTAKING, "label": f"{number}.", "text": text}
+        for number, text in enumerate(texts, start=1)
+    )
+
+
+def board_requests(*texts: str) -> tuple[dict, ...]:
+    """Requests of the board, printed as bullets: no labels."""
+    return tuple(
+        {"kind": MinuteRequest.Kind.BOARD_REQUEST, "label": "", "text": text} for text in texts
+    )
 
 
 def resolved(preamble: str, label_style: str, *parts: dict) -> dict:
@@ -314,7 +359,7 @@ def single(text: str) -> dict:
 def load_minutes(
     meeting: Meeting, agenda: dict[int, AgendaItem], specs: list[dict]
 ) -> dict[int, Minute]:
-    """A meeting's numbered minutes with their discussion points and resolutions."""
+    """A meeting's numbered minutes: discussion points, requests and resolutions."""
     loaded: dict[int, Minute] = {}
     for spec in specs:
         record = upsert(
@@ -326,10 +371,19 @@ def load_minutes(
             agenda_item=agenda[spec["item"]] if spec["item"] else None,
             body_html=spec["body_html"],
             discussion_intro=spec["intro"],
+            requests_intro=spec["requests_intro"],
         )
         loaded[spec["number"]] = record
         for position, text in enumerate(spec["points"], start=1):
             upsert(DiscussionPoint, {"minute": record, "position": position}, text=text)
+        for position, request in enumerate(spec["requests"], start=1):
+            upsert(
+                MinuteRequest,
+                {"minute": record, "position": position},
+                kind=request["kind"],
+                label=request["label"],
+                text=request["text"],
+            )
         if spec["resolution"]:
             _load_resolution(record, spec["resolution"])
     return loaded

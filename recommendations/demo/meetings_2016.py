@@ -26,8 +26,9 @@ from recommendations.demo.loading import (
     present,
     resolved,
     single,
+    undertakings,
 )
-from recommendations.demo.text import bullets, paragraphs
+from recommendations.demo.text import paragraphs
 
 d = datetime.date
 t = datetime.time
@@ -369,16 +370,6 @@ MINUTES = {
                 "The Board noted a two-year comparison of children's social care performance "
                 "across 23 areas, from early help assessments to caseloads, fostering and "
                 "adoption. A note on re-referrals was tabled."
-            )
-            + bullets(
-                "Officers agreed to send members more on:",
-                [
-                    "what Barnardo's return home interviews show",
-                    "how many unaccompanied children seeking asylum Coventry will support",
-                    "the rise in children with three or more placements",
-                    "the Regional Adoption Board",
-                    "the ages of children entering care without an order (section 20)",
-                ],
             ),
             item=5,
             intro="The Scrutiny Board discussed the following issues with the Cabinet Members "
@@ -390,6 +381,16 @@ MINUTES = {
                 "Unaccompanied asylum-seeking children",
                 "What a Regional Adoption Board would mean",
                 "Children coming into care without a court order",
+            ),
+            requests_intro="Officers agreed to provide further information to Members on the "
+            "following:",
+            requests=undertakings(
+                "Analysis of Barnardos return home interviews",
+                "An update of the number of unaccompanied children seeking asylum to be "
+                "supported by Coventry",
+                "The increasing number of children who have had 3 or more placements",
+                "The Regional Adoption Board",
+                "The age breakdown for children entering care without an order (section 20)",
             ),
         ),
         minute(

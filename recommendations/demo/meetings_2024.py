@@ -15,6 +15,7 @@ from recommendations.demo.loading import (
     Loaded,
     apologies,
     approve_minutes,
+    board_requests,
     item,
     load_agenda,
     load_attendance,
@@ -26,7 +27,7 @@ from recommendations.demo.loading import (
     present,
     resolved,
 )
-from recommendations.demo.text import bullets, paragraphs
+from recommendations.demo.text import paragraphs
 
 d = datetime.date
 t = datetime.time
@@ -325,16 +326,6 @@ MINUTES = {
                 "on Child Friendly Cov, launched in February 2023 with five pledges for the "
                 "city's children and young people. The One Big Voice survey of 2024 shaped seven "
                 "priorities for 2024/2025."
-            )
-            + bullets(
-                "The Scrutiny Board requested:-",
-                [
-                    "Child Friendly Cov badges and stickers for all members",
-                    "The link to the new Child Friendly Cov video, for members and co-opted "
-                    "members, once it is available",
-                    "An invitation for the Chair to future Safe Spaces stakeholder meetings",
-                    "The link listing all Safe Spaces",
-                ],
             ),
             item=5,
             intro="The Scrutiny Board asked questions, received answers, sought assurances and "
@@ -348,6 +339,17 @@ MINUTES = {
                 "Using the Child Friendly Cov logo as a “Kitemark” in schools",
                 "Working with primary and secondary headteachers",
                 "Taking part in Local Democracy Week",
+            ),
+            requests_intro="The Scrutiny Board requested:-",
+            # Verbatim, "when its available" included.
+            requests=board_requests(
+                "That all Members be offered Child Friendly Cov badges and stickers",
+                "That the link to the new Child Friendly Cov video be circulated to all Members "
+                "and co-opted Members of the Scrutiny Board when its available",
+                "That the Chair of the Scrutiny Board be invited to future Safe Spaces "
+                "Stakeholders meetings",
+                "That the link with details of all of the Safe Spaces be circulated to Members "
+                "of the Scrutiny Board",
             ),
             resolution=resolved(
                 TO_THE_BOARD,

@@ -1,7 +1,8 @@
 """HTML for the demo's papers, in the numbered shape Coventry's briefing notes share.
 
-The facts (subjects, section headings, authors) come from the seed packs; the paragraphs
-themselves are short summaries written for the demo, not copies of the originals.
+The facts (subjects, section headings) come from the seed packs; the paragraphs themselves
+are short summaries written for the demo, not copies of the originals. A paper's authors
+are not part of its body: they are `DocumentAuthor` rows (see `loading.author`).
 """
 
 from django.utils.html import escape
@@ -12,10 +13,11 @@ def briefing_note(
     purpose: str,
     recommendations: list[str],
     sections: list[tuple[str, list[str]]],
-    authors: list[str],
     stem: str = "It is recommended that the Education and Children's Services Scrutiny Board:",
 ) -> str:
-    """Sections 1 Purpose of the Note, 2 Recommendations, then topics, then Authors."""
+    """Sections 1 Purpose of the Note, 2 Recommendations, then topics.
+
+    The authors block that closes a printed note is rendered from the paper's authors."""
     html = [
         "<h2>1 Purpose of the Note</h2>",
         f"<p>1.1 {escape(purpose)}</p>",
@@ -29,17 +31,11 @@ def briefing_note(
             f"<p>{number}.{index} {escape(text)}</p>"
             for index, text in enumerate(paragraphs, start=1)
         )
-    html.append(f"<h2>{len(sections) + 3} Authors</h2>")
-    html.append("<p>" + "<br>".join(escape(author) for author in authors) + "</p>")
     return "".join(html)
 
 
 def paragraphs(*texts: str) -> str:
     return "".join(f"<p>{escape(text)}</p>" for text in texts)
-
-
-def bullets(intro: str, items: list[str]) -> str:
-    return f"<p>{escape(intro)}</p><ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:

@@ -19,7 +19,9 @@ IN_PROGRESS = TrackerItem.Status.IN_PROGRESS
 OPEN = TrackerItem.Status.OPEN
 
 # In the report's order. `part` is (minute, position) of the resolution part the row came
-# from; rows 2 and 4 come from the minute's narrative, not from a resolution.
+# from; rows 2 and 4 come from the minute's narrative, not from a resolution, nor from a
+# request minuted outside it (the minutes of 21 July 2016 record none), so no row has a
+# `minute_request`.
 TRACKER = [
     {
         "minute": 9,
@@ -203,6 +205,7 @@ def load(ctx: Loaded, minutes: dict[int, Minute]) -> None:
             resolution_part=resolution_part(minutes, row["minute"], row["part"])
             if row["part"]
             else None,
+            minute_request=None,
             agenda_item_title=row["title"],
             kind=row["kind"],
             text=row["text"],
