@@ -5,6 +5,7 @@ import datetime
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as AuthUserManager
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -42,6 +43,7 @@ class Council(models.Model):
     brand_colour = models.CharField(
         max_length=7,
         default="#1d70b8",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour like #1d70b8.")],
         help_text="Header colour as a hex value, e.g. #1d70b8.",
     )
 
@@ -208,8 +210,6 @@ class Council(models.Model):
         super().save(*args, **kwargs)
 
     def clean(self) -> None:
-        if not self.brand_colour.startswith("#") or len(self.brand_colour) != 7:
-            raise ValidationError({"brand_colour": "Enter a colour like #1d70b8."})
         try:
             self.minute_reference_format.format(number=1, year_short="16", year="2016")
         except (KeyError, IndexError, ValueError) as error:
