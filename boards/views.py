@@ -1,40 +1,251 @@
-from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
+"""Public pages about boards, their work programmes and the people who sit on them.
 
-from boards.models import Board, Membership, MunicipalYear
+`boards` never imports `meetings` (docs/architecture.md): meetings and work programmes are
+read through reverse managers (`board.meetings`, `board.work_programmes`), which carry the
+meetings app's QuerySet methods.
+"""
+
+import datetime
+import re
+from collections import defaultdict
+
+from django.contrib.auth.decorators import login_not_required
+from django.db.models import F, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_safe
+
+from boards.access import get_board_for_user, get_person_for_user
+from boards.models import Board, Council, Membership, MunicipalYear
+
+
+def _chosen_year(request: HttpRequest, years: list[MunicipalYear], today: datetime.date):
+    """The year named by ?year=2016/17 (or its id), else the one containing today.
+
+    An unknown year answers 404, so that every URL names a real page.
+    """
+    wanted = request.GET.get("year", "").strip()
+    if wanted:
+        for year in years:
+            if wanted in {year.label, str(year.pk), year.label.replace("/", "-")}:
+                return year
+        raise Http404("No such municipal year.")
+    for year in years:
+        if year.start_date <= today <= year.end_date:
+            return year
+    return years[-1] if years else None
 
 
 @login_not_required
+@require_safe
 def board_list(request: HttpRequest) -> HttpResponse:
     boards = Board.objects.active()
     return render(request, "boards/board_list.html", {"boards": boards})
 
 
 @login_not_required
+@require_safe
 def board_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    board = get_object_or_404(Board.objects.active(), slug=slug)
+    board = get_board_for_user(request, slug)
     today = timezone.localdate()
-    year = MunicipalYear.objects.containing(today).first() or MunicipalYear.objects.last()
-    memberships = Membership.objects.none()
+    years = list(MunicipalYear.objects.all())
+    year = _chosen_year(request, years, today)
+    memberships = []
     if year:
-        memberships = (
+        memberships = list(
             board.memberships.during(year)
             .select_related("person")
-            .order_by("person__surname", "person__initials")
+            .order_by("person__surname", "person__initials", "start_date")
         )
-    # The reverse manager carries Meeting's QuerySet methods, so boards need not import meetings.
-    meetings = board.meetings.visible_to(request.user).select_related("venue")
+    meetings = board.meetings.visible_to(request.user).select_related("venue", "municipal_year")
     return render(
         request,
         "boards/board_detail.html",
         {
             "board": board,
             "year": year,
+            "years": years,
             "memberships": [m for m in memberships if m.role != Membership.Role.BY_INVITATION],
             "invited": [m for m in memberships if m.role == Membership.Role.BY_INVITATION],
-            "upcoming": meetings.upcoming(today),
-            "past": meetings.past(today)[:20],
+            "upcoming": list(meetings.upcoming(today)),
+            "past": list(meetings.past(today)),
         },
     )
+
+
+def _meeting_label(council: Council, meeting) -> str:
+    """ "12th September 24 - cancelled", "13th March 25 PM (moved from 27th March 25)"."""
+    label = council.format("work_programme", meeting.date)
+    if meeting.session_label:
+        label = f"{label} {meeting.session_label}"
+    if meeting.is_cancelled:
+        return f"{label} - cancelled"
+    if meeting.moved_from_date:
+        return f"{label} (moved from {council.format('work_programme', meeting.moved_from_date)})"
+    return label
+
+
+def _year_range(start_year: int) -> str:
+    """2024 → "2024-25", as work programmes name a year."""
+    return f"{start_year}-{(start_year + 1) % 100:02d}"
+
+
+@login_not_required
+@require_safe
+def work_programme(request: HttpRequest, slug: str) -> HttpResponse:
+    """The board's work programme for a year, as the packs print it (a public document)."""
+    board = get_board_for_user(request, slug)
+    today = timezone.localdate()
+    years = list(MunicipalYear.objects.filter(work_programmes__board=board).order_by("start_date"))
+    year = _chosen_year(request, years, today)
+    programme = board.work_programmes.filter(municipal_year=year).first() if year else None
+    council = Council.load()
+    dated, undated = [], []
+    if programme:
+        items = list(programme.items.select_related("meeting").order_by("position", "pk"))
+        Section = programme.items.model.Section  # noqa: N806 - the meetings app's choices
+        by_meeting = defaultdict(list)
+        by_section = defaultdict(list)
+        for item in items:
+            if item.meeting_id:
+                by_meeting[item.meeting_id].append(item)
+            else:
+                by_section[item.section].append(item)
+        # Every meeting of the year is a dated section, with or without items: the
+        # schedule of meetings is part of the published programme.
+        meetings = (
+            board.meetings.filter(Q(municipal_year=year) | Q(pk__in=list(by_meeting)))
+            .distinct()
+            .order_by("date", "start_time")
+        )
+        visible = set(board.meetings.visible_to(request.user).values_list("pk", flat=True))
+        for meeting in meetings:
+            dated.append(
+                {
+                    "label": _meeting_label(council, meeting),
+                    "meeting": meeting if meeting.pk in visible else None,
+                    "items": by_meeting.get(meeting.pk, []),
+                }
+            )
+        start = year.start_date.year
+        labels = {
+            Section.THIS_YEAR: f"Items for {_year_range(start)}",
+            Section.NEXT_YEAR: f"Items for {_year_range(start + 1)}",
+        }
+        for section in Section:
+            if section == Section.MEETING or section not in by_section:
+                continue
+            undated.append(
+                {
+                    "label": labels.get(section, section.label),
+                    "description": council.text_progress_reports
+                    if section == Section.PROGRESS_REPORTS
+                    else "",
+                    "items": by_section[section],
+                }
+            )
+    return render(
+        request,
+        "boards/work_programme.html",
+        {
+            "board": board,
+            "year": year,
+            "years": years,
+            "programme": programme,
+            "dated": dated,
+            "undated": undated,
+        },
+    )
+
+
+@login_not_required
+@require_safe
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A councillor's or co-optee's memberships, and their attendance at meetings they
+    were expected at (cancelled meetings and invitations excluded)."""
+    person = get_person_for_user(request, pk)
+    today = timezone.localdate()
+    memberships = list(
+        person.memberships.select_related("board").order_by("board__name", "-start_date")
+    )
+    # Expected: a member (not by invitation) on the day of a past, published, not
+    # cancelled meeting whose minutes (and so its attendance) have been published. One
+    # filter() call, so that every condition applies to the same meeting row.
+    expected_rows = (
+        person.memberships.voting()
+        .filter(
+            Q(end_date__isnull=True) | Q(board__meetings__date__lte=F("end_date")),
+            board__meetings__date__gte=F("start_date"),
+            board__meetings__date__lt=today,
+            board__meetings__status__in=["scheduled", "held", "moved"],
+            board__meetings__agenda_published_at__isnull=False,
+            board__meetings__minutes_published_at__isnull=False,
+            board__meetings__attendances__isnull=False,
+        )
+        .values(
+            "board_id",
+            meeting_id=F("board__meetings__pk"),
+            meeting_date=F("board__meetings__date"),
+        )
+        .distinct()
+        .order_by("board_id", "-board__meetings__date")
+    )
+    attendance = {
+        row.meeting_id: row
+        for row in person.attendances.filter(
+            meeting__agenda_published_at__isnull=False,
+            meeting__minutes_published_at__isnull=False,
+        )
+    }
+    boards = {m.board_id: m.board for m in memberships}
+    present_status = person.attendances.model.Status.PRESENT
+    records: dict[int, dict] = {}
+    for row in expected_rows:
+        record = records.setdefault(
+            row["board_id"], {"board": boards[row["board_id"]], "meetings": [], "attended": 0}
+        )
+        present = attendance.get(row["meeting_id"])
+        status = present.status if present else ""
+        record["meetings"].append(
+            {"pk": row["meeting_id"], "date": row["meeting_date"], "status": status}
+        )
+        if status == present_status:
+            record["attended"] += 1
+    for record in records.values():
+        expected = len(record["meetings"])
+        record["expected"] = expected
+        record["percent"] = round(100 * record["attended"] / expected) if expected else 0
+    return render(
+        request,
+        "boards/person_detail.html",
+        {
+            "person": person,
+            "memberships": memberships,
+            "portfolios": list(
+                person.portfolios.filter(valid_from__lte=today).order_by("-valid_from")
+            ),
+            "posts": list(person.posts.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))),
+            "records": sorted(records.values(), key=lambda r: r["board"].name),
+        },
+    )
+
+
+@login_not_required
+@require_GET
+def council_css(request: HttpRequest) -> HttpResponse:
+    """The council's colour for the header: the one run-time value in our CSS."""
+    colour = Council.load().brand_colour
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
+        colour = "#0b0c0c"
+    response = HttpResponse(
+        f":root {{ --scrutiny-brand-colour: {colour}; }}\n",
+        content_type="text/css",
+    )
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@login_not_required
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "accessibility.html")

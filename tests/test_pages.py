@@ -112,7 +112,7 @@ def test_the_meeting_page_prints_the_front_sheet(public, meeting):
     assert "2.00 pm on Thursday, 15th September, 2016" in response.text
     assert "Committee Rooms 2 and 3 - Council House" in response.text
     assert "Briefing Note of the Director for Children&#x27;s Services" in response.text
-    assert re.search(r"<h3>Private Business</h3>\s*<p>Nil</p>", response.text)
+    assert re.search(r"Private Business</h3>\s*<p class=\"govuk-body\">Nil</p>", response.text)
 
 
 def test_the_public_see_a_private_item_but_not_its_paper(public, restricted):
