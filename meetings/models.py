@@ -6,18 +6,34 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Max, Q
+from django.db.models import Exists, Max, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from boards.models import Board, ClosureDay, Council, MunicipalYear, OrgUnit, Person, Post, Venue
+from boards.models import (
+    Board,
+    ClosureDay,
+    Council,
+    Membership,
+    MunicipalYear,
+    OrgUnit,
+    Person,
+    Post,
+    Venue,
+)
 from meetings import deadlines
 from meetings.fields import ExemptParagraphsField, format_paragraphs
 
+# Who sees what (design.md): every `visible_to(user)` below is built from these rules,
+# so that pages, feeds, search, packs and downloads cannot disagree.
+
 
 def user_sees_everything(user) -> bool:
-    """Officers, the co-ordinator and admins see unpublished meetings and exempt papers."""
+    """Officers, the co-ordinator and admins see unpublished meetings and exempt papers.
+
+    The co-ordinator only reads them; who may edit is decided by the edit views.
+    """
     return bool(
         user is not None
         and user.is_authenticated
@@ -25,15 +41,40 @@ def user_sees_everything(user) -> bool:
     )
 
 
+def agenda_published(meeting: str = "") -> Q:
+    """Rows whose meeting's agenda is published; `meeting` is the lookup path to the
+    meeting, e.g. "agenda_item__meeting__", or "" on Meeting itself."""
+    return Q(**{f"{meeting}agenda_published_at__isnull": False})
+
+
+def minutes_published(meeting: str = "") -> Q:
+    """Rows whose meeting's agenda and minutes (draft or approved) are published."""
+    return agenda_published(meeting) & Q(**{f"{meeting}minutes_published_at__isnull": False})
+
+
+def sits_on_board(user, meeting: str = "") -> Q:
+    """Rows whose meeting's board the user's person sat on, on the meeting's date.
+
+    An EXISTS subquery rather than a join, so that a person with two memberships of one
+    board (a new term, a change of role) does not duplicate rows.
+    """
+    if user is None or not user.is_authenticated or not getattr(user, "person_id", None):
+        return Q(pk__in=[])
+    on_the_day = Membership.objects.on(OuterRef(f"{meeting}date")).filter(
+        board_id=OuterRef(f"{meeting}board_id"), person_id=user.person_id
+    )
+    return Q(Exists(on_the_day))
+
+
 class MeetingQuerySet(models.QuerySet):
     def published(self) -> "MeetingQuerySet":
         return self.filter(agenda_published_at__isnull=False)
 
     def visible_to(self, user) -> "MeetingQuerySet":
-        """Published meetings for everyone; unpublished ones for officers only."""
+        """Meetings with a published agenda; unpublished ones for officers and the co-ordinator."""
         if user_sees_everything(user):
             return self
-        return self.published()
+        return self.filter(agenda_published())
 
     def upcoming(self, today: datetime.date | None = None) -> "MeetingQuerySet":
         today = today or timezone.localdate()
@@ -218,6 +259,15 @@ class Meeting(models.Model):
         self.save()
 
 
+class AgendaItemQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "AgendaItemQuerySet":
+        """Items of meetings the user may see, private ones included: a private item's
+        number and title are public on a published agenda; only its papers are exempt."""
+        if user_sees_everything(user):
+            return self
+        return self.filter(agenda_published("meeting__"))
+
+
 class AgendaItemSection(models.TextChoices):
     PUBLIC = "public", "Public business"
     PRIVATE = "private", "Private business"
@@ -288,6 +338,7 @@ class AgendaItem(models.Model):
     documents_to_follow = models.BooleanField(default=False)
     version = models.PositiveIntegerField(default=1)
 
+    objects = AgendaItemQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -425,26 +476,21 @@ class DocumentQuerySet(models.QuerySet):
         return self.filter(withdrawn_at__isnull=True)
 
     def visible_to(self, user) -> "DocumentQuerySet":
-        """Documents of published meetings; restricted ones for members of that board only."""
+        """Current papers of published meetings; exempt ones only for members of the board
+        on the meeting's date. Officers and the co-ordinator see every paper.
+
+        A paper counts as exempt when it is marked restricted, sits under a private item,
+        or is an appendix of a restricted paper: a missed tick must not publish it.
+        """
         if user_sees_everything(user):
             return self
-        documents = self.filter(agenda_item__meeting__agenda_published_at__isnull=False)
-        if user is None or not user.is_authenticated or not user.person_id:
-            return documents.filter(is_restricted=False)
-        member_of_board = Q(
-            agenda_item__meeting__board__memberships__person_id=user.person_id,
-            agenda_item__meeting__board__memberships__start_date__lte=models.F(
-                "agenda_item__meeting__date"
-            ),
-        ) & (
-            Q(agenda_item__meeting__board__memberships__end_date__isnull=True)
-            | Q(
-                agenda_item__meeting__board__memberships__end_date__gte=models.F(
-                    "agenda_item__meeting__date"
-                )
-            )
+        public = Q(is_restricted=False, agenda_item__section=AgendaItemSection.PUBLIC) & (
+            Q(parent__isnull=True) | Q(parent__is_restricted=False)
         )
-        return documents.filter(Q(is_restricted=False) | member_of_board).distinct()
+        meeting = "agenda_item__meeting__"
+        return self.filter(agenda_published(meeting), withdrawn_at__isnull=True).filter(
+            public | sits_on_board(user, meeting)
+        )
 
 
 class DocumentKind(models.TextChoices):
@@ -554,6 +600,13 @@ class Document(models.Model):
 
 
 class AttendanceQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "AttendanceQuerySet":
+        """Attendance is part of the minutes: public once they are published; before that
+        only for officers and the co-ordinator."""
+        if user_sees_everything(user):
+            return self
+        return self.filter(minutes_published("meeting__"))
+
     def present(self) -> "AttendanceQuerySet":
         return self.filter(status=Attendance.Status.PRESENT)
 
@@ -668,6 +721,14 @@ class Attendance(models.Model):
             raise ValidationError({"substitute_for": "A person cannot substitute for themselves."})
 
 
+class DeclarationQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "DeclarationQuerySet":
+        """Declarations are minuted: public once the minutes are published."""
+        if user_sees_everything(user):
+            return self
+        return self.filter(minutes_published("meeting__"))
+
+
 class DeclarationKind(models.TextChoices):
     DISCLOSABLE_PECUNIARY = "disclosable_pecuniary", "Disclosable pecuniary interest"
     OTHER_REGISTRABLE = "other_registrable", "Other registrable interest"
@@ -695,6 +756,8 @@ class Declaration(models.Model):
     interest = models.TextField(help_text="What the interest is.")
     action = models.CharField(max_length=20, choices=Action, default=Action.NONE, blank=True)
 
+    objects = DeclarationQuerySet.as_manager()
+
     class Meta:
         ordering = ["meeting", "pk"]
         constraints = [
@@ -712,6 +775,13 @@ class Declaration(models.Model):
 
 
 class MinuteQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "MinuteQuerySet":
+        """Minutes, draft or approved, once published; before that only for officers and
+        the co-ordinator."""
+        if user_sees_everything(user):
+            return self
+        return self.filter(minutes_published("meeting__"))
+
     def next_number(self, board: Board, municipal_year: MunicipalYear) -> int:
         """The number the board's next minute takes, by the council's numbering policy.
 
@@ -862,6 +932,14 @@ class MinuteRequest(models.Model):
         return f"{self.label} {self.text[:80]}".strip()
 
 
+class ResolutionQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ResolutionQuerySet":
+        """Resolutions of minutes the user may see."""
+        if user_sees_everything(user):
+            return self
+        return self.filter(minutes_published("minute__meeting__"))
+
+
 class Resolution(models.Model):
     """What a minute resolved: a preamble and numbered parts."""
 
@@ -873,6 +951,7 @@ class Resolution(models.Model):
         default=Council.ResolutionLabels.NUMERIC_PAREN,
     )
 
+    objects = ResolutionQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -902,6 +981,14 @@ class ResolutionPartTrackerKind(models.TextChoices):
     INFORMATION = "I", "Information request"
 
 
+class ResolutionPartQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ResolutionPartQuerySet":
+        """Parts of resolutions of minutes the user may see."""
+        if user_sees_everything(user):
+            return self
+        return self.filter(minutes_published("resolution__minute__meeting__"))
+
+
 class ResolutionPart(models.Model):
     """One numbered part of a resolution, optionally flagged for the tracker."""
 
@@ -915,6 +1002,7 @@ class ResolutionPart(models.Model):
         max_length=1, choices=TrackerKind, default=TrackerKind.NONE, blank=True
     )
 
+    objects = ResolutionPartQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -952,6 +1040,13 @@ class ResolutionBullet(models.Model):
         return self.text[:80]
 
 
+class WorkProgrammeQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "WorkProgrammeQuerySet":
+        """Work programmes are public, drafts included: a DRAFT programme is itself a
+        published agenda paper (seeds, 16 June 2016, item 6)."""
+        return self.all()
+
+
 class WorkProgramme(models.Model):
     """A board's plan of items for a municipal year."""
 
@@ -963,6 +1058,8 @@ class WorkProgramme(models.Model):
     is_draft = models.BooleanField(default=False)
     last_updated = models.DateField(null=True, blank=True)
     intro = models.TextField(blank=True)
+
+    objects = WorkProgrammeQuerySet.as_manager()
 
     class Meta:
         ordering = ["board", "municipal_year__start_date"]

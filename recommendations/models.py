@@ -10,7 +10,15 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from boards.models import Board, Person
-from meetings.models import AgendaItem, Meeting, Minute, MinuteRequest, ResolutionPart
+from meetings.models import (
+    AgendaItem,
+    Meeting,
+    Minute,
+    MinuteRequest,
+    ResolutionPart,
+    agenda_published,
+    user_sees_everything,
+)
 
 
 class TrackerItemQuerySet(models.QuerySet):
@@ -22,12 +30,13 @@ class TrackerItemQuerySet(models.QuerySet):
         return self.outstanding().filter(due_date__lt=today)
 
     def visible_to(self, user) -> "TrackerItemQuerySet":
-        """Tracker items of published meetings; everything for officers and the co-ordinator."""
-        from meetings.models import user_sees_everything
+        """Tracker items of published meetings; everything for officers and the co-ordinator.
 
+        The public tracker never shows `internal_notes`; templates leave them out.
+        """
         if user_sees_everything(user):
             return self
-        return self.filter(source_meeting__agenda_published_at__isnull=False)
+        return self.filter(agenda_published("source_meeting__"))
 
     def for_report(self, meeting: Meeting) -> "TrackerItemQuerySet":
         """What the outstanding-issues report for `meeting` lists.

@@ -64,6 +64,8 @@ MIDDLEWARE = [
     # Login is the default; public pages are marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Member and officer pages must never be stored by a shared cache (security.md).
+    "scrutiny.middleware.PrivateCacheControlMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -117,8 +119,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
+# A password reset link works for one hour: long enough to read the e-mail, short
+# enough that an old e-mail in a shared inbox is no use.
+PASSWORD_RESET_TIMEOUT = 60 * 60
 
 # django-axes: lock out a user name from one address, not a whole council office that
 # shares one public IP; unlock automatically after a cool-off.
@@ -127,6 +132,8 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.5"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+# A GOV.UK page that says when to try again, instead of axes' plain-text message.
+AXES_LOCKOUT_CALLABLE = "boards.accounts.locked_out"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -211,6 +218,9 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
 }
+
+# Route /bench/hello/, the yardstick `make bench` measures pages against. Never in production.
+BENCHMARK_HELLO = env_bool("BENCHMARK_HELLO")
 
 LOGGING = {
     "version": 1,
