@@ -1,0 +1,375 @@
+"""Search across meetings, agenda items, documents and minutes, limited to what the user may
+see (security.md: "search only what visible_to returns").
+
+On PostgreSQL each kind is matched with full-text search (English stemming, websearch
+syntax: quotes, `or`, `-word`), ranked, and given a ts_headline snippet. Elsewhere (SQLite,
+the embedded default) every word must appear somewhere in the text, newest meeting first,
+with a snippet around the first match cut in Python.
+
+Every kind comes from its `visible_to(user)` only (documents also `.current()`), so a
+restricted paper's text is never matched nor quoted for anyone who may not read it, and
+unpublished meetings and draft minutes reach officers and the co-ordinator alone.
+
+The four kinds are merged into one UNION ALL of (kind, id, date, rank) rows, which the
+database counts, orders and pages; the page's rows are then fetched with one query per
+kind. A page costs the same few queries however many results it shows.
+"""
+
+import datetime
+import html
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.db.models import (
+    CharField,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    QuerySet,
+    StringAgg,
+    Subquery,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Coalesce, Concat
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.views.decorators.http import require_GET
+
+from meetings.models import (
+    AgendaItem,
+    DiscussionPoint,
+    Document,
+    Meeting,
+    Minute,
+    ResolutionPart,
+)
+
+RESULTS_PER_PAGE = 20
+MAX_QUERY_LENGTH = 200
+# The SQLite fallback ANDs one LIKE per word; a handful of words is plenty.
+MAX_FALLBACK_WORDS = 8
+SNIPPET_BEFORE = 60
+SNIPPET_AFTER = 160
+SEARCH_CONFIG = "english"
+
+MEETING = "meeting"
+AGENDA_ITEM = "agenda_item"
+DOCUMENT = "document"
+MINUTES = "minutes"
+KIND_LABELS = {
+    MEETING: "Meeting",
+    AGENDA_ITEM: "Agenda item",
+    DOCUMENT: "Document",
+    MINUTES: "Minutes",
+}
+
+_MARK = re.compile(r"(<mark>|</mark>)")
+_TAG = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True)
+class Result:
+    """One search hit, ready for the results page."""
+
+    kind: str
+    title: str
+    url: str
+    board: str
+    date: datetime.date
+    snippet: SafeString
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+
+class StripTags(Func):
+    """The text of sanitised HTML, tags replaced by spaces (PostgreSQL's regexp_replace)."""
+
+    function = "regexp_replace"
+    output_field = TextField()
+
+    def __init__(self, expression) -> None:
+        super().__init__(
+            Coalesce(expression, Value("")),
+            Value("<[^>]*>"),
+            Value(" "),
+            Value("g"),
+            output_field=TextField(),
+        )
+
+
+def _is_postgresql() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _html_text(field: str):
+    """An HTML field as text to match: tags stripped on PostgreSQL; as stored elsewhere."""
+    return StripTags(F(field)) if _is_postgresql() else Coalesce(F(field), Value(""))
+
+
+def _joined(*parts) -> Concat:
+    spaced = []
+    for part in parts:
+        spaced += [Coalesce(part, Value(""), output_field=TextField()), Value(" ")]
+    spaced.pop()
+    return spaced[0] if len(spaced) == 1 else Concat(*spaced, output_field=TextField())
+
+
+def _minute_points() -> Subquery:
+    """A minute's discussion points as one text, for matching and snippets."""
+    return Subquery(
+        DiscussionPoint.objects.filter(minute=OuterRef("pk"))
+        .order_by()
+        .values("minute")
+        .annotate(text=StringAgg("text", Value(" ")))
+        .values("text")
+    )
+
+
+def _minute_resolution_parts() -> Subquery:
+    return Subquery(
+        ResolutionPart.objects.filter(resolution__minute=OuterRef("pk"))
+        .order_by()
+        .values("resolution")
+        .annotate(text=StringAgg("text", Value(" ")))
+        .values("text")
+    )
+
+
+class Kind(NamedTuple):
+    """What one kind of result is searched in: its visible rows, the path to its meeting's
+    date, the title-like texts (ranked higher) and the body texts snippets are quoted from."""
+
+    rows: QuerySet
+    date_path: str
+    titles: list
+    bodies: list
+
+
+def _kinds(user) -> dict[str, Kind]:
+    return {
+        MEETING: Kind(
+            Meeting.objects.visible_to(user),
+            "date",
+            [F("board__name")],
+            [F("venue__room"), F("venue__building")],
+        ),
+        AGENDA_ITEM: Kind(
+            AgendaItem.objects.visible_to(user),
+            "meeting__date",
+            [F("title")],
+            [F("description")],
+        ),
+        DOCUMENT: Kind(
+            Document.objects.visible_to(user).current(),
+            "agenda_item__meeting__date",
+            [F("title")],
+            [_html_text("body_html")],
+        ),
+        MINUTES: Kind(
+            Minute.objects.visible_to(user),
+            "meeting__date",
+            [F("title")],
+            [_html_text("body_html"), _minute_points(), _minute_resolution_parts()],
+        ),
+    }
+
+
+def _matches_postgresql(queryset: QuerySet, titles: list, bodies: list, query):
+    vector = SearchVector(*titles, config=SEARCH_CONFIG, weight="A") + SearchVector(
+        *bodies, config=SEARCH_CONFIG, weight="B"
+    )
+    return queryset.annotate(search_vector=vector).filter(search_vector=query), SearchRank(
+        F("search_vector"), query
+    )
+
+
+def _matches_fallback(queryset: QuerySet, titles: list, bodies: list, words):
+    queryset = queryset.annotate(search_text=_joined(*titles, *bodies))
+    for word in words:
+        queryset = queryset.filter(search_text__icontains=word)
+    return queryset, Value(0.0, output_field=FloatField())
+
+
+def _parse(query: str):
+    """The database's form of the query: a SearchQuery, or the words to AND."""
+    if _is_postgresql():
+        return SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+    words = [word.strip("\"'") for word in query.split()]
+    return [word for word in words if word][:MAX_FALLBACK_WORDS]
+
+
+def _hits(query, user) -> QuerySet:
+    """One (kind, ident, day, rank) row per match, best first."""
+    parts = []
+    for kind, (rows, date_path, titles, bodies) in _kinds(user).items():
+        if _is_postgresql():
+            matches, rank = _matches_postgresql(rows, titles, bodies, query)
+        else:
+            matches, rank = _matches_fallback(rows, titles, bodies, query)
+        parts.append(
+            matches.order_by()
+            .annotate(
+                hit_kind=Value(kind, output_field=CharField()),
+                hit_id=F("pk"),
+                hit_day=F(date_path),
+                hit_rank=rank,
+            )
+            .values_list("hit_kind", "hit_id", "hit_day", "hit_rank")
+        )
+    first, *rest = parts
+    return first.union(*rest, all=True).order_by("-hit_rank", "-hit_day", "hit_kind", "-hit_id")
+
+
+def _headline(text_expression, query) -> SearchHeadline:
+    return SearchHeadline(
+        text_expression,
+        query,
+        config=SEARCH_CONFIG,
+        start_sel="<mark>",
+        stop_sel="</mark>",
+        max_words=35,
+        min_words=15,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+        highlight_all=False,
+    )
+
+
+def _marked(headline: str) -> SafeString:
+    """A ts_headline result escaped, except for the <mark> pairs it added.
+
+    The text it quotes is HTML with its tags stripped, so entities are decoded first and
+    everything is escaped again; only balanced marks of our own survive.
+    """
+    out, open_mark = [], False
+    for token in _MARK.split(headline):
+        if token == "<mark>" and not open_mark:
+            out.append("<mark>")
+            open_mark = True
+        elif token == "</mark>" and open_mark:
+            out.append("</mark>")
+            open_mark = False
+        elif token not in ("<mark>", "</mark>"):
+            out.append(escape(html.unescape(token)))
+    if open_mark:
+        out.append("</mark>")
+    return mark_safe(" ".join("".join(out).split()))
+
+
+def fallback_snippet(text: str, words: list[str]) -> SafeString:
+    """A short, escaped quote from `text` around the first word found, words in <mark>."""
+    # Tags become spaces, as on PostgreSQL, so that "<li>a</li><li>b</li>" reads "a b".
+    plain = " ".join(html.unescape(_TAG.sub(" ", text)).split())
+    if not words:
+        return escape(plain[: SNIPPET_BEFORE + SNIPPET_AFTER])
+    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    first = pattern.search(plain)
+    start = 0 if first is None else max(0, first.start() - SNIPPET_BEFORE)
+    end = min(len(plain), (first.end() if first else 0) + SNIPPET_AFTER)
+    # Cut at spaces, not in the middle of words.
+    if start > 0:
+        start = plain.find(" ", start, first.start() if first else None) + 1 or start
+    if end < len(plain):
+        space = plain.rfind(" ", first.end() if first else start, end)
+        end = space if space > 0 else end
+    window = plain[start:end]
+    out, position = [], 0
+    for match in pattern.finditer(window):
+        out += [escape(window[position : match.start()]), "<mark>"]
+        out += [escape(match.group()), "</mark>"]
+        position = match.end()
+    out.append(escape(window[position:]))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(plain) else ""
+    return mark_safe(prefix + "".join(out) + suffix)
+
+
+def _page_rows(kind: str, ids: list[int], query, user) -> dict:
+    """The page's rows of one kind, by id, with the text their snippets come from."""
+    queryset, _date_path, _titles, bodies = _kinds(user)[kind]
+    # Quoted from the body: the title is the result's link already.
+    text = _joined(*bodies)
+    snippet = _headline(text, query) if _is_postgresql() else text
+    queryset = queryset.filter(pk__in=ids).annotate(snippet_source=snippet).order_by()
+    if kind == MEETING:
+        queryset = queryset.select_related("board", "venue")
+    elif kind == DOCUMENT:
+        queryset = queryset.select_related("agenda_item__meeting__board")
+    else:
+        queryset = queryset.select_related("meeting__board")
+    return {row.pk: row for row in queryset}
+
+
+def _result(kind: str, row, query) -> Result:
+    if _is_postgresql():
+        snippet = _marked(row.snippet_source)
+    else:
+        snippet = fallback_snippet(row.snippet_source, query)
+    if kind == MEETING:
+        meeting, title, url = row, f"{row.board.name} meeting", row.get_absolute_url()
+    elif kind == AGENDA_ITEM:
+        meeting = row.meeting
+        title = f"{row.number}. {row.title}"
+        url = f"{meeting.get_absolute_url()}#item-{row.number}"
+    elif kind == DOCUMENT:
+        meeting, title, url = row.agenda_item.meeting, row.title, row.get_absolute_url()
+    else:
+        meeting = row.meeting
+        title = f"Minute {row.number}: {row.title}"
+        url = f"{meeting.get_absolute_url()}#minute-{row.number}"
+    return Result(
+        kind=kind,
+        title=title,
+        url=url,
+        board=meeting.board.name,
+        date=meeting.date,
+        snippet=snippet,
+    )
+
+
+def search_page(query: str, user, page_number: str | int | None = 1) -> tuple[Page, list[Result]]:
+    """One page of what `user` may see that matches `query`, and its results, best first."""
+    query = query.strip()[:MAX_QUERY_LENGTH]
+    parsed = _parse(query)
+    page = Paginator(_hits(parsed, user), RESULTS_PER_PAGE).get_page(page_number)
+    wanted: dict[str, list[int]] = {}
+    for kind, ident, _day, _score in page.object_list:
+        wanted.setdefault(kind, []).append(ident)
+    rows = {kind: _page_rows(kind, ids, parsed, user) for kind, ids in wanted.items()}
+    results = [
+        _result(kind, rows[kind][ident], parsed)
+        for kind, ident, _day, _score in page.object_list
+        if ident in rows[kind]
+    ]
+    return page, results
+
+
+def search_results(query: str, user) -> list[Result]:
+    """The first page of results: what `user` may see that matches `query`."""
+    return search_page(query, user)[1]
+
+
+@login_not_required
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    context: dict = {"query": query}
+    if query:
+        page, results = search_page(query, request.user, request.GET.get("page"))
+        context.update(
+            page=page,
+            results=results,
+            page_range=page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
+        )
+    return render(request, "meetings/search.html", context)
