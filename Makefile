@@ -6,8 +6,8 @@ PY := $(VENV)/bin/python
 PYENV_ROOT ?= $(shell pyenv root 2>/dev/null || echo $(HOME)/.pyenv)
 # WeasyPrint's system libraries (libharfbuzz-subset0 makes font subsetting 10-30 % faster).
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-# For the tests: pdftoppm and pdftotext.
-TEST_SYSTEM_PACKAGES := poppler-utils
+# For the tests: pdftoppm and pdftotext; chromium for the browser tests (Playwright).
+TEST_SYSTEM_PACKAGES := poppler-utils chromium
 
 DEV_ENV := DJANGO_DEBUG=1
 TEST_ENV := DJANGO_SECRET_KEY=only-for-tests DJANGO_STATIC_MANIFEST=0 AXES_ENABLED=0
