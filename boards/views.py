@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -20,9 +20,18 @@ from boards.access import get_board_for_user, get_person_for_user
 from boards.models import Board, Council, Membership, MunicipalYear
 
 
-def _chosen_year(request: HttpRequest, years: list[MunicipalYear], today: datetime.date):
+def _chosen_year(
+    request: HttpRequest,
+    years: list[MunicipalYear],
+    today: datetime.date,
+    filled: set[int] | None = None,
+) -> MunicipalYear | None:
     """The year named by ?year=2016/17 (or its id), else the one containing today.
 
+    With `filled` (the ids of the years that have something to show), the default is the
+    current year only if it is filled, else the latest filled year that has begun: a board
+    page should not open on an empty year just because annual council has not yet
+    appointed its members, or the records stop some years back.
     An unknown year answers 404, so that every URL names a real page.
     """
     wanted = request.GET.get("year", "").strip()
@@ -31,9 +40,14 @@ def _chosen_year(request: HttpRequest, years: list[MunicipalYear], today: dateti
             if wanted in {year.label, str(year.pk), year.label.replace("/", "-")}:
                 return year
         raise Http404("No such municipal year.")
-    for year in years:
-        if year.start_date <= today <= year.end_date:
-            return year
+    current = next((y for y in years if y.start_date <= today <= y.end_date), None)
+    if filled is not None and (current is None or current.pk not in filled):
+        begun = [y for y in years if y.pk in filled and y.start_date <= today]
+        later = [y for y in years if y.pk in filled and y.start_date > today]
+        if begun or later:
+            return begun[-1] if begun else later[0]
+    if current:
+        return current
     return years[-1] if years else None
 
 
@@ -50,7 +64,16 @@ def board_detail(request: HttpRequest, slug: str) -> HttpResponse:
     board = get_board_for_user(request, slug)
     today = timezone.localdate()
     years = list(MunicipalYear.objects.all())
-    year = _chosen_year(request, years, today)
+    spans = list(board.memberships.values_list("start_date", "end_date").distinct())
+    filled = {
+        year.pk
+        for year in years
+        if any(
+            start <= year.end_date and (end is None or end >= year.start_date)
+            for start, end in spans
+        )
+    }
+    year = _chosen_year(request, years, today, filled)
     memberships = []
     if year:
         memberships = list(
@@ -65,7 +88,8 @@ def board_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "board": board,
             "year": year,
-            "years": years,
+            # The switcher offers the years with members, and the one being shown.
+            "years": [y for y in years if y.pk in filled or y == year],
             "memberships": [m for m in memberships if m.role != Membership.Role.BY_INVITATION],
             "invited": [m for m in memberships if m.role == Membership.Role.BY_INVITATION],
             "upcoming": list(meetings.upcoming(today)),
@@ -170,8 +194,16 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         person.memberships.select_related("board").order_by("board__name", "-start_date")
     )
     # Expected: a member (not by invitation) on the day of a past, published, not
-    # cancelled meeting whose minutes (and so its attendance) have been published. One
-    # filter() call, so that every condition applies to the same meeting row.
+    # cancelled meeting. One filter() call, so that every condition applies to the same
+    # meeting row. Attendance is part of the minutes, so it counts only once the minutes
+    # are published with some attendance in them; until then the meeting is listed as
+    # "attendance not recorded" and left out of the figures, rather than counted as an
+    # absence.
+    Attendance = person.attendances.model  # noqa: N806 - the meetings app's model
+    recorded = Attendance.objects.filter(
+        meeting=OuterRef("board__meetings__pk"),
+        meeting__minutes_published_at__isnull=False,
+    )
     expected_rows = (
         person.memberships.voting()
         .filter(
@@ -180,42 +212,45 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             board__meetings__date__lt=today,
             board__meetings__status__in=["scheduled", "held", "moved"],
             board__meetings__agenda_published_at__isnull=False,
-            board__meetings__minutes_published_at__isnull=False,
-            board__meetings__attendances__isnull=False,
         )
         .values(
             "board_id",
             meeting_id=F("board__meetings__pk"),
             meeting_date=F("board__meetings__date"),
+            recorded=Exists(recorded),
         )
         .distinct()
         .order_by("board_id", "-board__meetings__date")
     )
     attendance = {
         row.meeting_id: row
-        for row in person.attendances.filter(
-            meeting__agenda_published_at__isnull=False,
-            meeting__minutes_published_at__isnull=False,
-        )
+        for row in person.attendances.filter(meeting__minutes_published_at__isnull=False)
     }
     boards = {m.board_id: m.board for m in memberships}
-    present_status = person.attendances.model.Status.PRESENT
+    present_status = Attendance.Status.PRESENT
     records: dict[int, dict] = {}
     for row in expected_rows:
         record = records.setdefault(
-            row["board_id"], {"board": boards[row["board_id"]], "meetings": [], "attended": 0}
+            row["board_id"],
+            {"board": boards[row["board_id"]], "meetings": [], "attended": 0, "recorded": 0},
         )
-        present = attendance.get(row["meeting_id"])
-        status = present.status if present else ""
+        if row["recorded"]:
+            present = attendance.get(row["meeting_id"])
+            status = present.status if present else "absent"
+            record["recorded"] += 1
+        else:
+            status = "not_recorded"
         record["meetings"].append(
             {"pk": row["meeting_id"], "date": row["meeting_date"], "status": status}
         )
         if status == present_status:
             record["attended"] += 1
     for record in records.values():
-        expected = len(record["meetings"])
-        record["expected"] = expected
-        record["percent"] = round(100 * record["attended"] / expected) if expected else 0
+        recorded_count = record["recorded"]
+        record["not_recorded"] = len(record["meetings"]) - recorded_count
+        record["percent"] = (
+            round(100 * record["attended"] / recorded_count) if recorded_count else None
+        )
     return render(
         request,
         "boards/person_detail.html",

@@ -1,6 +1,7 @@
 """The board page: members by year, meetings grouped by municipal year."""
 
 import datetime
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -51,6 +52,52 @@ def test_it_shows_the_current_years_members_by_default(public, board, two_years)
     assert response.context["year"].label == "2016/17"
     assert "Councillor A Thomas" in response.text
     assert "Councillor A Lucas" not in response.text
+
+
+def test_it_defaults_to_the_latest_year_with_members_when_this_year_has_none(
+    public, board, two_years, time_machine
+):
+    """Annual council has not yet appointed 2018/19's members, and none were recorded for
+    2017/18: the page opens on 2016/17 rather than on an empty year."""
+    Membership.objects.filter(person__surname="Thomas").update(end_date=datetime.date(2017, 4, 30))
+    MunicipalYearFactory(start_year=2017)
+    MunicipalYearFactory(start_year=2018)
+    time_machine.move_to(datetime.datetime(2018, 9, 1, 9, 0, tzinfo=LONDON), tick=False)
+
+    response = public.get(board.get_absolute_url())
+
+    assert response.context["year"].label == "2016/17"
+    assert "Membership 2016/17" in response.text
+    assert "Councillor A Thomas" in response.text
+    assert [year.label for year in response.context["years"]] == ["2015/16", "2016/17"]
+
+
+def test_an_empty_year_can_still_be_asked_for(public, board, two_years):
+    MunicipalYearFactory(start_year=2017)
+
+    response = public.get(board.get_absolute_url(), {"year": "2017/18"})
+
+    assert "Councillor A Thomas" in response.text  # still a member, open-ended
+    Membership.objects.filter(person__surname="Thomas").update(end_date=datetime.date(2017, 4, 30))
+    response = public.get(board.get_absolute_url(), {"year": "2017/18"})
+    assert "No members are recorded for this year." in response.text
+    assert "2017/18" in [year.label for year in response.context["years"]]
+
+
+def test_it_shows_the_membership_before_the_meetings(public, board, two_years):
+    text = public.get(board.get_absolute_url()).text
+
+    assert text.index("Membership 2016/17") < text.index("Upcoming meetings")
+    assert text.index("Upcoming meetings") < text.index("Past meetings")
+
+
+def test_headings_of_the_same_level_look_the_same(public, board, two_years):
+    MembershipFactory(board=board, person__surname="Seaman", role=Membership.Role.BY_INVITATION)
+    text = public.get(board.get_absolute_url()).text
+    main = text[text.index("<main") : text.index("</main>")]
+
+    assert set(re.findall(r'<h2 class="([^"]+)"', main)) == {"govuk-heading-l"}
+    assert set(re.findall(r'<h3 class="([^"]+)"', main)) == {"govuk-heading-m"}
 
 
 @pytest.mark.parametrize("year", ["2015/16", "2015-16"])

@@ -1,6 +1,7 @@
 """The person page: memberships, and attendance against meetings they were expected at."""
 
 import datetime
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -89,7 +90,7 @@ def test_it_lists_memberships_with_roles(public, councillor, board, other_board)
     text = public.get(url(councillor)).text
 
     assert "Education and Children&#x27;s Services Scrutiny Board (2)" in text
-    assert "Chair</td>" in text
+    assert "Chair, since 1 May 2016" in text
     assert "By Invitation (Cabinet)" in text
 
 
@@ -117,3 +118,69 @@ def test_the_query_count_does_not_grow_with_meetings_or_boards(
     with django_assert_num_queries(len(captured)):
         response = public.get(url(councillor))
     assert len(response.context["records"]) == 5
+
+
+def test_a_meeting_whose_minutes_record_no_attendance_is_not_counted_as_an_absence(
+    public, councillor, board
+):
+    held(board, datetime.date(2016, 8, 4))  # minutes published, but nobody recorded
+
+    text = public.get(url(councillor)).text
+
+    assert "Attended 2 of 3 (67%)" in text
+    assert "Thursday 4 August 2016" in text
+    assert "Not recorded</strong>" in text
+    assert "Attendance is not recorded for 1 meeting, left out of the count." in text
+
+
+def test_attendance_in_unpublished_minutes_is_not_counted(public, councillor, board):
+    meeting = MeetingFactory(
+        board=board, date=datetime.date(2016, 8, 4), published=True, status=Meeting.Status.HELD
+    )
+    record(meeting, councillor)
+
+    response = public.get(url(councillor))
+
+    [board_record] = response.context["records"]
+    assert [m["status"] for m in board_record["meetings"]][0] == "not_recorded"
+    assert "Attended 2 of 3 (67%)" in response.text
+
+
+def test_a_member_missing_from_recorded_attendance_is_absent(public, councillor, board):
+    record(held(board, datetime.date(2016, 8, 4)), PersonFactory())
+
+    text = public.get(url(councillor)).text
+
+    assert "Attended 2 of 4 (50%)" in text
+    assert "Absent</strong>" in text
+
+
+def test_meetings_with_unpublished_agendas_or_yet_to_come_are_not_expected(
+    public, councillor, board
+):
+    MeetingFactory(board=board, date=datetime.date(2016, 8, 4))  # agenda not published
+    held(board, datetime.date(2016, 12, 8))  # after today
+
+    text = public.get(url(councillor)).text
+
+    assert "August 2016" not in text and "8 December 2016" not in text
+    assert "Not recorded</strong>" not in text
+
+
+def test_with_no_attendance_recorded_at_all_it_gives_no_percentage(public, council, board):
+    person = PersonFactory()
+    MembershipFactory(board=board, person=person, start_date=datetime.date(2016, 5, 1))
+    held(board, datetime.date(2016, 8, 4))
+
+    text = public.get(url(person)).text
+
+    assert "Attended" not in text
+    assert "Attendance is not recorded for 1 meeting." in text
+
+
+def test_headings_of_the_same_level_look_the_same(public, councillor):
+    text = public.get(url(councillor)).text
+    main = text[text.index("<main") : text.index("</main>")]
+
+    assert re.findall(r'<h2 class="([^"]+)"', main) == ["govuk-heading-l", "govuk-heading-l"]
+    assert set(re.findall(r'<h3 class="([^"]+)"', main)) == {"govuk-heading-m"}

@@ -45,6 +45,21 @@ def test_it_shows_this_months_meetings_by_default(public, september):
     assert "?month=2016-08" in response.text and "?month=2016-10" in response.text
 
 
+def test_it_lists_meetings_by_day_with_time_and_place_not_in_a_table(public, september):
+    """Four table columns left a word per line on a phone; a list by day reflows."""
+    text = public.get(URL).text
+
+    assert "<table" not in text
+    assert text.index("Thursday 15 September</h3>") < text.index("Thursday 22 September</h3>")
+    assert "2.00 pm, Committee Rooms 2 and 3 - Council House" in text
+
+
+def test_a_meeting_without_a_venue_says_the_place_is_to_be_confirmed(public, council, board):
+    MeetingFactory(board=board, date=datetime.date(2016, 9, 15), published=True, venue=None)
+
+    assert "2.00 pm, place to be confirmed" in public.get(URL).text
+
+
 def test_it_shows_the_month_asked_for(public, september):
     response = public.get(URL, {"month": "2016-10"})
 
