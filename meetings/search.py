@@ -6,6 +6,23 @@ syntax: quotes, `or`, `-word`), ranked, and given a ts_headline snippet. Elsewhe
 the embedded default) every word must appear somewhere in the text, newest meeting first,
 with a snippet around the first match cut in Python.
 
+On PostgreSQL every match is found through a GIN index, never by computing text vectors
+row by row (meetings/migrations/0002_search_indexes.py):
+
+- agenda items, documents and minutes are matched on `search_vector(titles, bodies)`, the
+  very expression their indexes are built on (tests/meetings/test_search_indexes.py checks
+  with EXPLAIN that each query uses its index);
+- a minute is also found by one of its discussion points or resolution parts, each matched
+  on its own (every word within that one point or part), through their own indexes;
+- a meeting has no text of its own: it is found by its board's name or its venue (every
+  word within the one or the other); both tables are small.
+
+Ranking counts title matches only (weight A): a match in the title ranks above a match in
+the body, and equal ranks go newest first. Ranking on the bodies too would mean computing
+the vector of every matching document's body for every search (seconds at scale), where
+the index only says which rows match. Snippets (ts_headline) are cut for the page's 20
+rows only.
+
 Every kind comes from its `visible_to(user)` only (documents also `.current()`), so a
 restricted paper's text is never matched nor quoted for anyone who may not read it, and
 unpublished meetings and draft minutes reach officers and the co-ordinator alone.
@@ -22,7 +39,13 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    CombinedSearchVector,
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import (
@@ -31,6 +54,7 @@ from django.db.models import (
     FloatField,
     Func,
     OuterRef,
+    Q,
     QuerySet,
     StringAgg,
     Subquery,
@@ -44,6 +68,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET
 
+from boards.models import Board, Venue
 from meetings.models import (
     AgendaItem,
     DiscussionPoint,
@@ -148,12 +173,14 @@ def _minute_resolution_parts() -> Subquery:
 
 class Kind(NamedTuple):
     """What one kind of result is searched in: its visible rows, the path to its meeting's
-    date, the title-like texts (ranked higher) and the body texts snippets are quoted from."""
+    date, the title-like texts (ranked higher), the body texts snippets are quoted from,
+    and texts of related rows (a minute's points and resolution) matched and quoted too."""
 
     rows: QuerySet
     date_path: str
     titles: list
     bodies: list
+    related: tuple = ()
 
 
 def _kinds(user) -> dict[str, Kind]:
@@ -180,22 +207,59 @@ def _kinds(user) -> dict[str, Kind]:
             Minute.objects.visible_to(user),
             "meeting__date",
             [F("title")],
-            [_html_text("body_html"), _minute_points(), _minute_resolution_parts()],
+            [_html_text("body_html")],
+            (_minute_points(), _minute_resolution_parts()),
         ),
     }
 
 
-def _matches_postgresql(queryset: QuerySet, titles: list, bodies: list, query):
-    vector = SearchVector(*titles, config=SEARCH_CONFIG, weight="A") + SearchVector(
+def search_vector(titles: list, bodies: list) -> CombinedSearchVector:
+    """The text of a row to match on PostgreSQL: titles weigh A, bodies B.
+
+    Agenda items', documents' and minutes' GIN indexes are built on this expression
+    (meetings/migrations/0002_search_indexes.py); PostgreSQL uses an expression index only
+    for the identical expression, so change both together.
+    """
+    return SearchVector(*titles, config=SEARCH_CONFIG, weight="A") + SearchVector(
         *bodies, config=SEARCH_CONFIG, weight="B"
     )
-    return queryset.annotate(search_vector=vector).filter(search_vector=query), SearchRank(
-        F("search_vector"), query
-    )
 
 
-def _matches_fallback(queryset: QuerySet, titles: list, bodies: list, words):
-    queryset = queryset.annotate(search_text=_joined(*titles, *bodies))
+def text_vector() -> SearchVector:
+    """The text of a discussion point or resolution part, as their GIN indexes have it."""
+    return SearchVector("text", config=SEARCH_CONFIG)
+
+
+def _matching(model, vector, query) -> QuerySet:
+    """The ids of `model`'s rows whose `vector` matches: a subquery its index answers."""
+    return model.objects.annotate(search_vector=vector).filter(search_vector=query).values("pk")
+
+
+def _matches_postgresql(kind: str, spec: Kind, query):
+    if kind == MEETING:
+        # Boards and venues are a few dozen rows; vectors of their few texts cost nothing.
+        boards = _matching(Board, SearchVector("name", config=SEARCH_CONFIG), query)
+        venues = _matching(Venue, SearchVector("room", "building", config=SEARCH_CONFIG), query)
+        matches = spec.rows.filter(Q(board__in=boards) | Q(venue__in=venues))
+    elif kind == MINUTES:
+        points = DiscussionPoint.objects.annotate(search_vector=text_vector())
+        parts = ResolutionPart.objects.annotate(search_vector=text_vector())
+        # One IN (… UNION …) rather than three ORed INs, which PostgreSQL can only check
+        # row by row over every minute.
+        ids = _matching(Minute, search_vector(spec.titles, spec.bodies), query).union(
+            points.filter(search_vector=query).values("minute"),
+            parts.filter(search_vector=query).values("resolution__minute"),
+        )
+        matches = spec.rows.filter(pk__in=ids)
+    else:
+        vector = search_vector(spec.titles, spec.bodies)
+        matches = spec.rows.annotate(search_vector=vector).filter(search_vector=query)
+    title_vector = SearchVector(*spec.titles, config=SEARCH_CONFIG, weight="A")
+    return matches, SearchRank(title_vector, query)
+
+
+def _matches_fallback(spec: Kind, words):
+    queryset = spec.rows.annotate(search_text=_joined(*spec.titles, *spec.bodies, *spec.related))
     for word in words:
         queryset = queryset.filter(search_text__icontains=word)
     return queryset, Value(0.0, output_field=FloatField())
@@ -209,20 +273,20 @@ def _parse(query: str):
     return [word for word in words if word][:MAX_FALLBACK_WORDS]
 
 
-def _hits(query, user) -> QuerySet:
+def _hits(query, kinds: dict[str, Kind]) -> QuerySet:
     """One (kind, ident, day, rank) row per match, best first."""
     parts = []
-    for kind, (rows, date_path, titles, bodies) in _kinds(user).items():
+    for kind, spec in kinds.items():
         if _is_postgresql():
-            matches, rank = _matches_postgresql(rows, titles, bodies, query)
+            matches, rank = _matches_postgresql(kind, spec, query)
         else:
-            matches, rank = _matches_fallback(rows, titles, bodies, query)
+            matches, rank = _matches_fallback(spec, query)
         parts.append(
             matches.order_by()
             .annotate(
                 hit_kind=Value(kind, output_field=CharField()),
                 hit_id=F("pk"),
-                hit_day=F(date_path),
+                hit_day=F(spec.date_path),
                 hit_rank=rank,
             )
             .values_list("hit_kind", "hit_id", "hit_day", "hit_rank")
@@ -295,13 +359,12 @@ def fallback_snippet(text: str, words: list[str]) -> SafeString:
     return mark_safe(prefix + "".join(out) + suffix)
 
 
-def _page_rows(kind: str, ids: list[int], query, user) -> dict:
+def _page_rows(kind: str, spec: Kind, ids: list[int], query) -> dict:
     """The page's rows of one kind, by id, with the text their snippets come from."""
-    queryset, _date_path, _titles, bodies = _kinds(user)[kind]
     # Quoted from the body: the title is the result's link already.
-    text = _joined(*bodies)
+    text = _joined(*spec.bodies, *spec.related)
     snippet = _headline(text, query) if _is_postgresql() else text
-    queryset = queryset.filter(pk__in=ids).annotate(snippet_source=snippet).order_by()
+    queryset = spec.rows.filter(pk__in=ids).annotate(snippet_source=snippet).order_by()
     if kind == MEETING:
         queryset = queryset.select_related("board", "venue")
     elif kind == DOCUMENT:
@@ -342,11 +405,12 @@ def search_page(query: str, user, page_number: str | int | None = 1) -> tuple[Pa
     """One page of what `user` may see that matches `query`, and its results, best first."""
     query = query.strip()[:MAX_QUERY_LENGTH]
     parsed = _parse(query)
-    page = Paginator(_hits(parsed, user), RESULTS_PER_PAGE).get_page(page_number)
+    kinds = _kinds(user)
+    page = Paginator(_hits(parsed, kinds), RESULTS_PER_PAGE).get_page(page_number)
     wanted: dict[str, list[int]] = {}
     for kind, ident, _day, _score in page.object_list:
         wanted.setdefault(kind, []).append(ident)
-    rows = {kind: _page_rows(kind, ids, parsed, user) for kind, ids in wanted.items()}
+    rows = {kind: _page_rows(kind, kinds[kind], ids, parsed) for kind, ids in wanted.items()}
     results = [
         _result(kind, rows[kind][ident], parsed)
         for kind, ident, _day, _score in page.object_list
