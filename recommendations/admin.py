@@ -1,7 +1,12 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from recommendations.models import TrackerItem, TrackerItemReport, TrackerResponse
+from recommendations.models import (
+    TrackerItem,
+    TrackerItemReport,
+    TrackerReminder,
+    TrackerResponse,
+)
 
 
 class TrackerResponseInline(admin.TabularInline):
@@ -44,3 +49,22 @@ class TrackerItemAdmin(SimpleHistoryAdmin):
         for obj in formset.deleted_objects:
             obj.delete()
         formset.save_m2m()
+
+
+@admin.register(TrackerReminder)
+class TrackerReminderAdmin(admin.ModelAdmin):
+    """The reminder log, written only by send_tracker_reminders."""
+
+    list_display = ["person", "kind", "sent_on", "item_count"]
+    list_filter = ["kind", "sent_on"]
+    search_fields = ["person__surname", "person__forenames"]
+    date_hierarchy = "sent_on"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

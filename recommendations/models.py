@@ -225,3 +225,36 @@ class TrackerItemReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tracker_item} shown {self.meeting.date}"
+
+
+class TrackerReminderKind(models.TextChoices):
+    OFFICER_DIGEST = "officer_digest", "Officer digest"
+    COORDINATOR_SUMMARY = "coordinator_summary", "Co-ordinator summary"
+
+
+class TrackerReminder(models.Model):
+    """That a person was sent a tracker reminder e-mail of one kind on one day."""
+
+    Kind = TrackerReminderKind
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="tracker_reminders")
+    sent_on = models.DateField()
+    kind = models.CharField(max_length=30, choices=Kind)
+    item_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-sent_on", "person"]
+        constraints = [
+            # The reminder command is run by cron and may run twice: one e-mail a day.
+            models.UniqueConstraint(
+                fields=["person", "sent_on", "kind"],
+                name="recommendations_trackerreminder_unique_day",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=TrackerReminderKind.values),
+                name="recommendations_trackerreminder_kind_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} to {self.person} on {self.sent_on}"

@@ -191,6 +191,8 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "democratic.services@localhost")
+# The site's address, for links in e-mails sent outside a request (tracker reminders).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 # Security headers. HTTPS settings are on unless running in DEBUG.
 SECURE_CONTENT_TYPE_NOSNIFF = True
