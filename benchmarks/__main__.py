@@ -6,7 +6,10 @@
    runs VACUUM ANALYZE so that the planner has statistics, as on a live database.
 2. Starts gunicorn (2 workers, DEBUG off) on a free port of 127.0.0.1, with
    BENCHMARK_HELLO=1 so that /bench/hello/ exists: a plain "hello" response, the yardstick.
-3. Warms up, then requests the meeting, board, calendar and search pages and the hello view
+   Tracker items are topped up to BENCH_TRACKER_ITEMS (default 20,000 at full scale) by
+   copying generated ones, and an officer's session is created for the tracker page.
+3. Warms up, then requests the meeting, board, calendar and search pages, the filtered
+   co-ordinator's tracker (/tracker/?board=…&status=open, as an officer) and the hello view
    (BENCH_REQUESTS each, default 300, BENCH_CONCURRENCY threads, default 4; a page slower
    than BENCH_PAGE_SECONDS, default 90, in all gets fewer), in interleaved rounds so that
    every page sees the same conditions, and prints requests per second,
@@ -46,6 +49,68 @@ WARM_UP = 20
 SEARCH_QUERY = "homelessness"
 TARGET_MEETING_RATIO = 3.0
 TARGET_SEARCH_P95_MS = 100.0
+TARGET_TRACKER_RATIO = 3.0
+TRACKER_ITEMS = {"full": 20_000, "small": 2_000}
+
+# Tops the tracker up to the wanted number of items by copying generated ones (issue 7's
+# benchmark: 20,000 items), creates an officer with a session, and prints as JSON the
+# filtered tracker's path, the session key and the page's query count on page 1 and on a
+# late page (run by `manage.py shell` in the benchmark's database; {wanted} is filled in).
+TRACKER_SCRIPT = """
+import json
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.db import connection
+from django.db.models import Count
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from boards.models import User
+from recommendations.models import TrackerItem
+
+wanted = {wanted}
+have = TrackerItem.objects.count()
+originals = list(TrackerItem.objects.order_by("pk"))
+copies = []
+while originals and have + len(copies) < wanted:
+    item = originals[len(copies) % len(originals)]
+    copies.append(TrackerItem(**{{
+        f.attname: getattr(item, f.attname) for f in TrackerItem._meta.concrete_fields
+        if f.attname not in ("id", "resolution_part_id")  # a part is tracked once
+    }}))
+TrackerItem.objects.bulk_create(copies, batch_size=2000)
+board = (
+    TrackerItem.objects.filter(status="open").values("board__slug")
+    .annotate(n=Count("pk")).order_by("-n").first()["board__slug"]
+)
+path = reverse("recommendations:tracker") + f"?board={{board}}&status=open"
+user, _ = User.objects.get_or_create(username="bench-officer", defaults={{"role": "officer"}})
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+client = Client(HTTP_HOST="127.0.0.1")
+client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+client.get(path)
+counts = {{}}
+open_items = TrackerItem.objects.filter(board__slug=board, status="open").count()
+last = max(1, -(-open_items // 50))
+for number in (1, last):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path + f"&page={{number}}")
+    assert response.status_code == 200, response.status_code
+    counts[number] = len(queries)
+print(json.dumps({{
+    "path": path,
+    "session": session.session_key,
+    "cookie": settings.SESSION_COOKIE_NAME,
+    "items": TrackerItem.objects.count(),
+    "pages": last,
+    "queries": counts,
+}}))
+"""
 
 # Prints the paths to measure as JSON, run in the benchmark's database by `manage.py shell`.
 PATHS_SCRIPT = f"""
@@ -75,6 +140,7 @@ print(json.dumps({{
 @dataclass
 class Measurement:
     path: str
+    headers: dict[str, str] = field(default_factory=dict)
     latencies: list[float] = field(default_factory=list)
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
@@ -119,11 +185,11 @@ def manage(env: dict, *args: str, capture: bool = False) -> str:
     return result.stdout or ""
 
 
-def get(port: int, path: str) -> tuple[int, float]:
+def get(port: int, path: str, headers: dict[str, str] | None = None) -> tuple[int, float]:
     started = time.perf_counter()
     connection = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT)
     try:
-        connection.request("GET", path, headers={"Host": HOST})
+        connection.request("GET", path, headers={"Host": HOST, **(headers or {})})
         response = connection.getresponse()
         response.read()
         return response.status, time.perf_counter() - started
@@ -146,7 +212,7 @@ def measure(
                     return
                 remaining[0] -= 1
             try:
-                status, seconds = get(port, measurement.path)
+                status, seconds = get(port, measurement.path, measurement.headers)
             except OSError as error:
                 status, seconds = 0, 0.0
                 message = repr(error)
@@ -192,7 +258,7 @@ def stop(server: subprocess.Popen | None) -> None:
         server.wait()
 
 
-def report(results: dict[str, Measurement], requests: int, concurrency: int) -> None:
+def report(results: dict[str, Measurement], requests: int, concurrency: int, tracker: dict) -> None:
     def ms(result: Measurement, p: int) -> str:
         return f"{result.percentile(p):8.1f}" if len(result.latencies) > 1 else f"{'-':>8}"
 
@@ -235,6 +301,22 @@ def report(results: dict[str, Measurement], requests: int, concurrency: int) -> 
         )
     else:
         log("  FAIL  search p95: the page failed")
+    result = results["tracker"]
+    log(f"\nTargets (issue 7), {tracker['items']} tracker items, {tracker['pages']} pages:")
+    if len(result.latencies) > 1 and not result.errors:
+        ratio = result.percentile(95) / hello_p95
+        log(
+            f"  {verdict(ratio <= TARGET_TRACKER_RATIO)}  filtered tracker p95 within "
+            f"{TARGET_TRACKER_RATIO:g}x the hello view's: {ratio:.1f}x "
+            f"(p50 {result.percentile(50):.1f} ms, p95 {result.percentile(95):.1f} ms)"
+        )
+    else:
+        log("  FAIL  filtered tracker p95: the page failed")
+    counts = {int(page): count for page, count in tracker["queries"].items()}
+    log(
+        f"  {verdict(len(set(counts.values())) == 1)}  tracker query count fixed: "
+        + ", ".join(f"page {page}: {count}" for page, count in counts.items())
+    )
     for name, result in results.items():
         if result.errors:
             log(f"\n{name} ({result.path}): {len(result.errors)} failed, e.g. {result.errors[0]}")
@@ -289,6 +371,12 @@ def main() -> int:
         with psycopg.connect(env["DATABASE_URL"], autocommit=True) as connection:
             connection.execute("VACUUM ANALYZE")
         paths = json.loads(manage(env, "shell", "-v0", "-c", PATHS_SCRIPT, capture=True))
+        wanted = int(os.environ.get("BENCH_TRACKER_ITEMS", TRACKER_ITEMS[scale]))
+        log(f"== Tracker: {wanted} items, an officer's session")
+        script = TRACKER_SCRIPT.format(wanted=wanted)
+        tracker = json.loads(manage(env, "shell", "-v0", "-c", script, capture=True))
+        with psycopg.connect(env["DATABASE_URL"], autocommit=True) as connection:
+            connection.execute("VACUUM ANALYZE recommendations_trackeritem")
 
         port = free_port()
         log(f"== gunicorn on {HOST}:{port}, {workers} workers")
@@ -314,9 +402,16 @@ def main() -> int:
         wait_until_serving(port, paths["hello"], server)
 
         results = {name: Measurement(path) for name, path in paths.items()}
+        # Beside the hello view, so that the ratio compares like with like.
+        hello = results.pop("hello")
+        results["tracker"] = Measurement(
+            tracker["path"], headers={"Cookie": f"{tracker['cookie']}={tracker['session']}"}
+        )
+        results["hello"] = hello
         log("== Warming up")
         for result in results.values():
-            measure(port, Measurement(result.path), WARM_UP, concurrency, budget / ROUNDS)
+            warm_up = Measurement(result.path, headers=result.headers)
+            measure(port, warm_up, WARM_UP, concurrency, budget / ROUNDS)
         log("== Measuring")
         per_round = [
             requests // ROUNDS + (1 if i < requests % ROUNDS else 0) for i in range(ROUNDS)
@@ -325,7 +420,7 @@ def main() -> int:
             for result in results.values():
                 measure(port, result, count, concurrency, budget / ROUNDS)
 
-        report(results, requests, concurrency)
+        report(results, requests, concurrency, tracker)
         return 1 if any(result.errors for result in results.values()) else 0
     finally:
         stop(server)

@@ -58,6 +58,7 @@ urlpatterns = [
     path("boards/", include("boards.urls")),
     path("meetings/", include("meetings.urls")),
     path("search/", search.search, name="search"),
+    path("tracker/", include("recommendations.urls")),
     path("feeds/", include((feeds.urlpatterns, "feeds"))),
     path("accessibility/", boards_views.accessibility, name="accessibility"),
     path("council.css", boards_views.council_css, name="council_css"),

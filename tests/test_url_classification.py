@@ -40,6 +40,14 @@ CLASSIFICATION: dict[str, str] = {
     "password_change": "member",
     "password_change_done": "member",
     "admin": "admin",
+    "recommendations:tracker": "officer",
+    "recommendations:tracker_csv": "officer",
+    "recommendations:trackeritem_detail": "officer",
+    "recommendations:trackeritem_respond": "officer",
+    "recommendations:trackeritem_edit": "officer",
+    "recommendations:trackeritem_create_from_part": "officer",
+    "recommendations:board_recommendations": "public",
+    "recommendations:outstanding_issues": "public",
     # Routed only when BENCHMARK_HELLO=1 (scrutiny/urls.py), never in production.
     "bench_hello": "public",
 }

@@ -1,9 +1,13 @@
 """axe-core on every key page, on a desktop and on a 375 px wide phone: no WCAG 2.2 AA
 violations, and no page that scrolls sideways on the phone (WCAG 1.4.10 Reflow)."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.support import AXE_JS, VIEWPORTS
+from tests.browser.test_tracker_journey import in_a_thread, log_in_as_coordinator
 
 PAGES = ["home", "board", "meeting", "document", "person", "calendar", "search", "login"]
 AXE_OPTIONS = {
@@ -25,6 +29,46 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+# The tracker's pages (issue 7): the co-ordinator's, signed in, and the public's.
+TRACKER_PAGES = [
+    "tracker",
+    "tracker-filtered",
+    "trackeritem",
+    "trackeritem-edit",
+    "board-recommendations",
+    "outstanding-issues",
+]
+PUBLIC_TRACKER_PAGES = {"board-recommendations", "outstanding-issues"}
+
+
+def _tracker_paths() -> dict[str, str]:
+    import datetime
+
+    from django.urls import reverse
+
+    from meetings.models import Meeting
+    from recommendations.models import TrackerItem
+
+    item = TrackerItem.objects.order_by("pk").first()
+    report = Meeting.objects.get(board=item.board, date=datetime.date(2016, 9, 15))
+    return {
+        "tracker": reverse("recommendations:tracker"),
+        "tracker-filtered": reverse("recommendations:tracker")
+        + f"?board={item.board.slug}&status=open&overdue=on",
+        "trackeritem": reverse("recommendations:trackeritem_detail", args=[item.pk]),
+        "trackeritem-edit": reverse("recommendations:trackeritem_edit", args=[item.pk]),
+        "board-recommendations": reverse(
+            "recommendations:board_recommendations", args=[item.board.slug]
+        ),
+        "outstanding-issues": reverse("recommendations:outstanding_issues", args=[report.pk]),
+    }
+
+
+@pytest.fixture(scope="module")
+def tracker_paths(demo_site) -> dict[str, str]:
+    return in_a_thread(_tracker_paths)
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS.keys())
 @pytest.mark.parametrize("page_name", PAGES)
 def test_the_page_has_no_accessibility_violations(new_page, demo_site, page_name, viewport):
@@ -32,7 +76,25 @@ def test_the_page_has_no_accessibility_violations(new_page, demo_site, page_name
     page = new_page(viewport=VIEWPORTS[viewport], bypass_csp=True)
     response = page.goto(demo_site(page_name))
     assert response.status == 200
+    check(page, page_name, viewport)
 
+
+@pytest.mark.parametrize("viewport", VIEWPORTS.keys())
+@pytest.mark.parametrize("page_name", TRACKER_PAGES)
+def test_the_tracker_page_has_no_accessibility_violations(
+    new_page, demo_site, tracker_paths, page_name, viewport
+):
+    page = new_page(viewport=VIEWPORTS[viewport], bypass_csp=True)
+    if page_name not in PUBLIC_TRACKER_PAGES:
+        log_in_as_coordinator(page, demo_site)
+    response = page.goto(demo_site(tracker_paths[page_name]))
+    assert response.status == 200
+    expect(page.get_by_role("heading", level=1)).not_to_have_text(re.compile("sign in", re.I))
+    check(page, page_name, viewport)
+
+
+def check(page, page_name: str, viewport: str) -> None:
+    """axe-core finds no violation, and the page does not scroll sideways."""
     page.add_script_tag(path=AXE_JS)
     results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
     if results["violations"]:
