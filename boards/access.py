@@ -21,3 +21,11 @@ def get_person_for_user(request: HttpRequest, pk: int) -> Person:
     has_membership = Exists(Membership.objects.filter(person_id=OuterRef("pk")))
     people = Person.objects.filter(Q(is_councillor=True) | Q(has_membership))
     return get_object_or_404(people.select_related("org_unit"), pk=pk)
+
+
+def user_keeps_tracker(user) -> bool:
+    """Officers and the scrutiny co-ordinator keep the recommendations tracker
+    (design.md: "edit tracker and work programme"); superusers may too."""
+    return bool(
+        user.is_authenticated and (user.is_superuser or user.role in {"officer", "coordinator"})
+    )

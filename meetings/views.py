@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
+from boards.access import user_keeps_tracker
 from boards.models import Board, Council, OrgUnit
 from meetings.access import get_document_for_user, get_meeting_for_user
 from meetings.models import (
@@ -116,6 +117,11 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             Prefetch("documents", queryset=_visible_documents(user), to_attr="visible_documents"),
         )
     )
+    # Officers and the co-ordinator put resolution parts on the board's tracker from here.
+    can_track = meeting.board.keeps_tracker and user_keeps_tracker(user)
+    parts = ResolutionPart.objects.prefetch_related("bullets")
+    if can_track:
+        parts = parts.prefetch_related("tracker_items")
     minutes = list(
         Minute.objects.visible_to(user)
         .filter(meeting=meeting)
@@ -123,10 +129,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .prefetch_related(
             "discussion_points",
             "requests",
-            Prefetch(
-                "resolution__parts",
-                queryset=ResolutionPart.objects.prefetch_related("bullets"),
-            ),
+            Prefetch("resolution__parts", queryset=parts),
         )
         .order_by("number")
     )
@@ -149,6 +152,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "meeting": meeting,
             "has_work_programme": has_work_programme,
+            "can_track": can_track,
             "council": council,
             "public_items": [i for i in items if i.section == AgendaItem.Section.PUBLIC],
             "private_items": [i for i in items if i.section == AgendaItem.Section.PRIVATE],

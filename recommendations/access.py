@@ -9,15 +9,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
+from boards.access import user_keeps_tracker
 from meetings.models import user_sees_everything
 from recommendations.models import TrackerItem, TrackerItemQuerySet
 
 
 def can_edit_tracker(user) -> bool:
-    """Officers and the co-ordinator keep the tracker (issue 7); superusers may too."""
-    return bool(
-        user.is_authenticated and (user.is_superuser or user.role in {"officer", "coordinator"})
-    )
+    """Officers and the co-ordinator keep the tracker; the rule lives in boards.access."""
+    return user_keeps_tracker(user)
 
 
 def tracker_items_for_user(request: HttpRequest) -> TrackerItemQuerySet:

@@ -17,6 +17,7 @@ from tests.factories import (
     PersonFactory,
     ResolutionFactory,
     ResolutionPartFactory,
+    TrackerItemFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -277,3 +278,41 @@ def test_the_work_programme_item_links_to_the_boards_work_programme_for_that_yea
     assert f'href="{link}"' in response.content.decode()
     assert f"Work programme {held.municipal_year.label}" in response.content.decode()
     assert client.get(link).status_code == 200
+
+
+@pytest.fixture
+def tracked_board_minute(held):
+    """The 21 July 2016 minutes of a board that keeps a tracker; part 1 already tracked."""
+    held.board.keeps_tracker = True
+    held.board.save()
+    minute = add_minute(held)
+    first, second = minute.resolution.parts.order_by("position")
+    item = TrackerItemFactory(source_meeting=held, minute=minute, resolution_part=first)
+    return minute, first, second, item
+
+
+def test_officers_can_put_a_resolution_part_on_the_tracker_from_the_minutes(
+    officer_client, tracked_board_minute
+):
+    minute, first, second, item = tracked_board_minute
+
+    page = officer_client.get(minute.meeting.get_absolute_url()).content.decode()
+
+    add_part = reverse("recommendations:trackeritem_create_from_part") + f"?part={second.pk}"
+    assert f'href="{add_part}"' in page
+    assert f'href="{reverse("recommendations:trackeritem_detail", args=[item.pk])}"' in page
+    add_request = reverse("recommendations:trackeritem_create_from_part") + f"?minute={minute.pk}"
+    assert f'href="{add_request}"' in page
+    assert officer_client.get(add_part).status_code == 200
+
+
+@pytest.mark.parametrize("persona", ["public", "member_client"])
+def test_readers_see_no_tracker_links_on_the_minutes(request, persona, tracked_board_minute):
+    minute = tracked_board_minute[0]
+    client = request.getfixturevalue(persona)
+
+    page = client.get(minute.meeting.get_absolute_url()).content.decode()
+
+    assert "Add to the tracker" not in page
+    assert "On the tracker" not in page
+    assert reverse("recommendations:trackeritem_create_from_part") not in page
