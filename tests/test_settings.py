@@ -38,3 +38,23 @@ def test_debug_runs_without_a_secret_key():
     result = import_settings(DJANGO_DEBUG="1")
 
     assert result.returncode == 0, result.stderr
+
+
+def test_the_deployment_checks_pass_with_production_settings(tmp_path):
+    """security.md: `manage.py check --deploy` is clean on production settings."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=PROJECT,
+        env={
+            "PATH": os.environ.get("PATH", ""),
+            "DJANGO_SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,
+            "DJANGO_ALLOWED_HOSTS": "democracy.example.gov.uk",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
