@@ -9,14 +9,18 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 # For the tests: pdftoppm and pdftotext; chromium for the browser tests (Playwright).
 TEST_SYSTEM_PACKAGES := poppler-utils chromium
 
-DEV_ENV := DJANGO_DEBUG=1
-TEST_ENV := DJANGO_SECRET_KEY=only-for-tests DJANGO_STATIC_MANIFEST=0 AXES_ENABLED=0
+# `make run` builds agenda packs in the background: django-tasks-db's worker runs beside
+# runserver and stops with it. Tests use the immediate backend and skip the demo's packs.
+DEV_ENV := DJANGO_DEBUG=1 TASKS_BACKEND=django_tasks_db.DatabaseBackend
+TEST_ENV := DJANGO_SECRET_KEY=only-for-tests DJANGO_STATIC_MANIFEST=0 AXES_ENABLED=0 DEMO_BUILD_PACKS=0
 
 .PHONY: run test lint bench install install-test system-packages test-system-packages demo
 
 run: install
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py load_demo --accounts
+	$(DEV_ENV) $(PY) manage.py db_worker --no-reload --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 test: install-test
@@ -30,6 +34,7 @@ lint: install-test
 
 bench: install-test
 	$(TEST_ENV) $(PY) -m benchmarks
+	$(TEST_ENV) $(PY) -m benchmarks.pack
 
 install: system-packages $(VENV)/.installed
 

@@ -1,8 +1,8 @@
 from django.http import HttpRequest
 
-from boards.models import Council
+from scrutiny.pagecache import council_settings
 
 
 def council(request: HttpRequest) -> dict:
     """The council's name and colour for the site header."""
-    return {"council": Council.load()}
+    return {"council": council_settings(request)}

@@ -79,3 +79,21 @@ def format_date(pattern: str, value: datetime.date, time: datetime.time | None =
         "time_dotted": format_time(time, dotted=True) if time else "",
     }
     return pattern.format_map(fields)
+
+
+def work_programme_year(start_year: int) -> str:
+    """2024 → "2024-25", as work programmes name a municipal year."""
+    return f"{start_year}-{(start_year + 1) % 100:02d}"
+
+
+def work_programme_meeting_label(council, meeting) -> str:
+    """A meeting as a work programme heads it: "12th September 24 - cancelled",
+    "13th March 25 PM (moved from 27th March 25)". `council` is the Council settings."""
+    label = council.format("work_programme", meeting.date)
+    if meeting.session_label:
+        label = f"{label} {meeting.session_label}"
+    if meeting.is_cancelled:
+        return f"{label} - cancelled"
+    if meeting.moved_from_date:
+        return f"{label} (moved from {council.format('work_programme', meeting.moved_from_date)})"
+    return label

@@ -709,3 +709,31 @@ class User(AbstractUser):
     @property
     def is_coordinator(self) -> bool:
         return self.role == self.Role.COORDINATOR
+
+
+class SiteRevision(models.Model):
+    """A counter that goes up after every committed change to what the site shows.
+
+    The public page cache (scrutiny/pagecache.py) keys every stored page on it, so a
+    change to any board, meeting, paper, minute or tracker item makes every stored page
+    stale at once, on every web worker, whatever cache backend each one uses. One row.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(pk=1), name="boards_siterevision_one_row"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Site revision {self.number}"
+
+    @classmethod
+    def current(cls) -> int:
+        return cls.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+
+    @classmethod
+    def bump(cls) -> None:
+        if not cls.objects.filter(pk=1).update(number=models.F("number") + 1):
+            cls.objects.get_or_create(pk=1, defaults={"number": 1})

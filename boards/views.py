@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_safe
 
 from boards.access import get_board_for_user, get_person_for_user
+from boards.formats import work_programme_meeting_label, work_programme_year
 from boards.models import Board, Council, Membership, MunicipalYear
 
 
@@ -98,23 +99,6 @@ def board_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _meeting_label(council: Council, meeting) -> str:
-    """ "12th September 24 - cancelled", "13th March 25 PM (moved from 27th March 25)"."""
-    label = council.format("work_programme", meeting.date)
-    if meeting.session_label:
-        label = f"{label} {meeting.session_label}"
-    if meeting.is_cancelled:
-        return f"{label} - cancelled"
-    if meeting.moved_from_date:
-        return f"{label} (moved from {council.format('work_programme', meeting.moved_from_date)})"
-    return label
-
-
-def _year_range(start_year: int) -> str:
-    """2024 → "2024-25", as work programmes name a year."""
-    return f"{start_year}-{(start_year + 1) % 100:02d}"
-
-
 @login_not_required
 @require_safe
 def work_programme(request: HttpRequest, slug: str) -> HttpResponse:
@@ -147,15 +131,15 @@ def work_programme(request: HttpRequest, slug: str) -> HttpResponse:
         for meeting in meetings:
             dated.append(
                 {
-                    "label": _meeting_label(council, meeting),
+                    "label": work_programme_meeting_label(council, meeting),
                     "meeting": meeting if meeting.pk in visible else None,
                     "items": by_meeting.get(meeting.pk, []),
                 }
             )
         start = year.start_date.year
         labels = {
-            Section.THIS_YEAR: f"Items for {_year_range(start)}",
-            Section.NEXT_YEAR: f"Items for {_year_range(start + 1)}",
+            Section.THIS_YEAR: f"Items for {work_programme_year(start)}",
+            Section.NEXT_YEAR: f"Items for {work_programme_year(start + 1)}",
         }
         for section in Section:
             if section == Section.MEETING or section not in by_section:

@@ -30,3 +30,17 @@ def get_document_for_user(request: HttpRequest, pk: int) -> Document:
     if document.withdrawn_at:
         raise Http404("This document has been withdrawn.")
     return document
+
+
+def user_edits_meetings(user) -> bool:
+    """Officers and admins edit meetings, agendas, documents and minutes (design.md)."""
+    return user.is_authenticated and user.is_officer
+
+
+def get_meeting_for_officer(request: HttpRequest, pk: int) -> Meeting:
+    """A meeting to edit: officers and admins only; everyone else is told nothing (404)."""
+    if not user_edits_meetings(request.user):
+        raise Http404("No such page.")
+    return get_object_or_404(
+        Meeting.objects.select_related("board", "venue", "municipal_year"), pk=pk
+    )

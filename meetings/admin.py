@@ -235,3 +235,35 @@ class WorkProgrammeItemAdmin(admin.ModelAdmin):
     search_fields = ["title", "detail", "lead_text"]
     autocomplete_fields = ["programme", "meeting", "requested_at"]
     inlines = [WorkProgrammeMoveInline]
+
+
+from meetings.models import AgendaPack  # noqa: E402 - pack area, added last
+
+
+@admin.register(AgendaPack)
+class AgendaPackAdmin(admin.ModelAdmin):
+    """Built packs, read only: they are built by `pack_build_request` or `build_packs`;
+    the files are downloaded from the meeting page (access-checked), not from here."""
+
+    list_display = ["meeting", "audience", "status", "page_count", "built_at"]
+    list_filter = ["audience", "status"]
+    list_select_related = ["meeting__board"]
+    exclude = ["file"]
+    readonly_fields = [
+        "meeting",
+        "audience",
+        "status",
+        "page_count",
+        "page_ranges",
+        "untagged_documents",
+        "source_hash",
+        "requested_at",
+        "built_at",
+        "error",
+    ]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

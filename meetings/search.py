@@ -28,8 +28,8 @@ restricted paper's text is never matched nor quoted for anyone who may not read 
 unpublished meetings and draft minutes reach officers and the co-ordinator alone.
 
 The four kinds are merged into one UNION ALL of (kind, id, date, rank) rows, which the
-database counts, orders and pages; the page's rows are then fetched with one query per
-kind. A page costs the same few queries however many results it shows.
+database orders, pages and counts in one pass (HitList); the page's rows are then fetched
+with one query per kind. A page costs the same few queries however many results it shows.
 """
 
 import datetime
@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.postgres.search import (
     CombinedSearchVector,
     SearchHeadline,
@@ -204,7 +205,8 @@ def _kinds(user) -> dict[str, Kind]:
             [_html_text("body_html")],
         ),
         MINUTES: Kind(
-            Minute.objects.visible_to(user),
+            # A private item's minute is found only by those who may read it in full.
+            Minute.objects.readable_by(user),
             "meeting__date",
             [F("title")],
             [_html_text("body_html")],
@@ -292,7 +294,86 @@ def _hits(query, kinds: dict[str, Kind]) -> QuerySet:
             .values_list("hit_kind", "hit_id", "hit_day", "hit_rank")
         )
     first, *rest = parts
-    return first.union(*rest, all=True).order_by("-hit_rank", "-hit_day", "hit_kind", "-hit_id")
+    return first.union(*rest, all=True).order_by()
+
+
+# The union's SQL for anonymous visitors on PostgreSQL, compiled once per process with a
+# stand-in for the query text: building and compiling it costs more than running it, and
+# for the public it differs only in that text (see _hits_sql).
+_PUBLIC_HITS: dict[str, tuple[str, list, list[int]]] = {}
+_STAND_IN = "\x00scrutiny-search-query\x00"
+
+
+def _hits_sql(query: str, user, parsed, kinds: dict[str, Kind]) -> tuple[str, list]:
+    """The SQL and parameters of `_hits` for this query and user.
+
+    For anonymous visitors on PostgreSQL, the SQL compiled for the stand-in text is reused
+    with the real text put in its parameters: what the public may see is the same for
+    every anonymous visitor, and the text reaches the SQL only as a parameter.
+    """
+    if user.is_authenticated or not _is_postgresql():
+        return _hits(parsed, kinds).query.sql_with_params()
+    compiled = _PUBLIC_HITS.get(connection.alias)
+    if compiled is None:
+        stand_in = _kinds(AnonymousUser())
+        sql, params = _hits(_parse(_STAND_IN), stand_in).query.sql_with_params()
+        slots = [index for index, value in enumerate(params) if value == _STAND_IN]
+        compiled = _PUBLIC_HITS[connection.alias] = (sql, list(params), slots)
+    sql, params, slots = compiled
+    params = list(params)
+    for index in slots:
+        params[index] = query
+    return sql, params
+
+
+class HitList:
+    """The union of every kind's hits, for the Paginator: a page's rows and the number of
+    all hits come from one query (``COUNT(*) OVER ()``), not a count and then a page.
+
+    The Paginator asks for the count first, then for its page's slice; the count is read
+    off the page it was asked for (`number`), so a search costs one pass over the matches.
+    Only a page past the end (no rows to read the count off) costs a separate count.
+    """
+
+    ORDER = "hit_rank DESC, hit_day DESC, hit_kind, hit_id DESC"
+
+    def __init__(self, sql: str, params: list, number: int, per_page: int) -> None:
+        self.sql, self.params = sql, params
+        self.window = (max(number - 1, 0) * per_page, per_page)
+        self.rows: list[tuple] = []
+        self.total: int | None = None
+
+    def _fetch(self, offset: int, limit: int) -> list[tuple]:
+        sql = (
+            f"SELECT hit_kind, hit_id, hit_day, hit_rank, COUNT(*) OVER () FROM ({self.sql}) "
+            f"AS hits ORDER BY {self.ORDER} LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*self.params, limit, offset])
+            rows = cursor.fetchall()
+        if rows:
+            self.total = rows[0][4]
+        return [row[:4] for row in rows]
+
+    def count(self) -> int:
+        if self.total is None:
+            self.rows = self._fetch(*self.window)
+        if self.total is None:  # the page asked for is past the end, or nothing matched
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT COUNT(*) FROM ({self.sql}) AS hits", self.params)
+                self.total = cursor.fetchone()[0]
+        return self.total
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[tuple]:
+        offset, limit = window.start or 0, window.stop - (window.start or 0)
+        if limit <= 0:
+            return []
+        if offset == self.window[0] and self.rows:
+            return self.rows[:limit]
+        return self._fetch(offset, limit)
 
 
 def _headline(text_expression, query) -> SearchHeadline:
@@ -406,7 +487,12 @@ def search_page(query: str, user, page_number: str | int | None = 1) -> tuple[Pa
     query = query.strip()[:MAX_QUERY_LENGTH]
     parsed = _parse(query)
     kinds = _kinds(user)
-    page = Paginator(_hits(parsed, kinds), RESULTS_PER_PAGE).get_page(page_number)
+    try:
+        number = max(int(page_number or 1), 1)
+    except (TypeError, ValueError):
+        number = 1
+    hits = HitList(*_hits_sql(query, user, parsed, kinds), number, RESULTS_PER_PAGE)
+    page = Paginator(hits, RESULTS_PER_PAGE).get_page(page_number)
     wanted: dict[str, list[int]] = {}
     for kind, ident, _day, _score in page.object_list:
         wanted.setdefault(kind, []).append(ident)

@@ -17,6 +17,7 @@ from meetings.models import (
     MinuteRequest,
     ResolutionPart,
     agenda_published,
+    exempt_minutes_hidden_from,
     user_sees_everything,
 )
 
@@ -32,11 +33,14 @@ class TrackerItemQuerySet(models.QuerySet):
     def visible_to(self, user) -> "TrackerItemQuerySet":
         """Tracker items of published meetings; everything for officers and the co-ordinator.
 
-        The public tracker never shows `internal_notes`; templates leave them out.
+        The public tracker never shows `internal_notes`; templates leave them out. Items
+        from a private item's minute are exempt, as that minute's resolution is.
         """
         if user_sees_everything(user):
             return self
-        return self.filter(agenda_published("source_meeting__"))
+        return self.filter(agenda_published("source_meeting__")).exclude(
+            exempt_minutes_hidden_from(user, "minute__")
+        )
 
     def for_report(self, meeting: Meeting) -> "TrackerItemQuerySet":
         """What the outstanding-issues report for `meeting` lists.

@@ -438,3 +438,55 @@ def tracker_reminders_send(*, today: datetime.date, due_soon_days: int = 14) -> 
             _send_on_commit(subject=subject, body=body, to=person.email)
             sent += 1
     return sent
+
+
+# --- From published minutes --------------------------------------------------------------
+
+
+@transaction.atomic
+def tracker_items_create_from_minutes(*, meeting: Meeting, user) -> list[TrackerItem]:
+    """Put a meeting's flagged resolution parts and requests on its board's tracker, once.
+
+    Called when the minutes are published (meetings.signals.minutes_published). Parts and
+    requests already on the tracker are left alone, so publishing again adds nothing; the
+    co-ordinator refines the wording, owner and contacts afterwards. Boards that keep no
+    tracker get no items.
+    """
+    meeting = Meeting.objects.select_for_update().select_related("board").get(pk=meeting.pk)
+    if not meeting.board.keeps_tracker:
+        return []
+    created = []
+    parts = (
+        ResolutionPart.objects.filter(resolution__minute__meeting=meeting)
+        .exclude(tracker_kind="")
+        .filter(tracker_items__isnull=True)
+        .order_by("resolution__minute__number", "position")
+    )
+    for part in parts:
+        created.append(
+            tracker_item_create_from_part(
+                part=part, kind=part.tracker_kind, text=part.text, user=user
+            )
+        )
+    requests = (
+        MinuteRequest.objects.filter(minute__meeting=meeting)
+        .exclude(tracker_kind="")
+        .filter(tracker_items__isnull=True)
+        .select_related("minute__agenda_item")
+        .order_by("minute__number", "position")
+    )
+    for request in requests:
+        created.append(
+            tracker_item_create(
+                board=meeting.board,
+                source_meeting=meeting,
+                kind=request.tracker_kind,
+                text=request.text,
+                agenda_item_title=request.minute.title,
+                user=user,
+                minute_request=request,
+                minute=request.minute,
+                agenda_item=request.minute.agenda_item,
+            )
+        )
+    return created

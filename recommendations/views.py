@@ -7,6 +7,7 @@ through `visible_to` and never show internal notes or officers' e-mail addresses
 
 import csv
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
@@ -14,11 +15,13 @@ from django.db.models import F, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from boards.access import get_board_for_user
 from boards.models import Council, Person
 from meetings.access import get_meeting_for_user
+from meetings.forms import form_rebased
 from meetings.models import Minute, ResolutionPart
 from recommendations import services
 from recommendations.access import (
@@ -29,6 +32,7 @@ from recommendations.access import (
 from recommendations.filters import TrackerItemFilter
 from recommendations.forms import TrackerItemEditForm, TrackerItemForm, TrackerResponseForm
 from recommendations.models import TrackerItem, TrackerResponse
+from scrutiny.pagecache import site_revision
 
 PER_PAGE = 50
 CONFLICT_MESSAGE = (
@@ -97,22 +101,34 @@ def _sort_links(request: HttpRequest, sort: str) -> list[dict]:
 @require_safe
 def tracker(request: HttpRequest) -> HttpResponse:
     tracker_filter, sort = _filtered(request)
-    items = tracker_filter.qs.order_by(*SORTS[sort]).prefetch_related(
-        Prefetch("officer_contacts", queryset=Person.objects.order_by("surname"))
-    )
-    page = Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
+
+    def page_of_items():
+        items = tracker_filter.qs.order_by(*SORTS[sort]).prefetch_related(
+            Prefetch("officer_contacts", queryset=Person.objects.order_by("surname"))
+        )
+        return Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
+
+    # Lazy: a view of the tracker served from the cache (see the template) never checks
+    # its filters, counts or reads rows.
+    page = SimpleLazyObject(page_of_items)
     return render(
         request,
         "recommendations/tracker.html",
         {
             "filter": tracker_filter,
             "page": page,
-            "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=1),
+            "page_range": SimpleLazyObject(
+                lambda: list(page.paginator.get_elided_page_range(page.number, on_each_side=1))
+            ),
             "sort_links": _sort_links(request, sort),
             "sort": sort,
             "sort_options": SORT_OPTIONS,
             "today": timezone.localdate(),
             "can_edit": can_edit_tracker(request.user),
+            # The filters and the table are stored for this revision of the site: every
+            # officer asking for the same view of the tracker gets the same fragment.
+            "cache_seconds": settings.PAGE_CACHE_SECONDS,
+            "site_revision": site_revision(request),
         },
     )
 
@@ -199,17 +215,13 @@ def trackeritem_respond(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _rebased(form, current: TrackerItem):
     """The user's form, unchanged but for the version: saving again applies it on top."""
-    data = form.data.copy()
-    data["version"] = current.version
     # Validating a ModelForm writes into its instance: give it a copy, not the item shown.
     extra = (
         {"instance": TrackerItem.objects.get(pk=current.pk)}
         if form._meta.model is TrackerItem
         else {}
     )
-    rebased = type(form)(data, **extra)
-    rebased.is_valid()
-    return rebased
+    return form_rebased(form, version=current.version, **extra)
 
 
 @require_http_methods(["GET", "POST"])
@@ -345,12 +357,20 @@ def outstanding_issues(request: HttpRequest, pk: int) -> HttpResponse:
     if not meeting.board.keeps_tracker:
         raise Http404("This board does not keep a recommendations tracker.")
     council = Council.load()
+    items = services.outstanding_issues_report(meeting=meeting)
+    # Only what the user may see: items from a private item's minute are exempt.
+    visible = set(
+        TrackerItem.objects.visible_to(request.user)
+        .filter(pk__in=[item.pk for item in items])
+        .values_list("pk", flat=True)
+    )
     rows = [
         {
             "item": item,
             "meeting_date": council.format("tracker", item.source_meeting.date),
         }
-        for item in services.outstanding_issues_report(meeting=meeting)
+        for item in items
+        if item.pk in visible
     ]
     return render(
         request,

@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Public pages for anonymous visitors, stored until the site changes (scrutiny/pagecache.py).
+    "scrutiny.pagecache.AnonymousPageCacheMiddleware",
     # Login is the default; public pages are marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -107,6 +109,18 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Each process keeps its own cache in memory: what it holds is keyed on the site revision
+# in the database, so workers never disagree about what is current (scrutiny/pagecache.py).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+}
+PAGE_CACHE_ALIAS = "default"
+# How long a public page may be served from the cache; 0 turns the cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 AUTH_USER_MODEL = "boards.User"
 AUTHENTICATION_BACKENDS = [
@@ -156,6 +170,11 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not env_bool("DJANGO_STATIC_MANIFEST", not DEBUG)
 # Uploaded documents are never served from MEDIA_URL: a view checks access first.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# The largest PDF or Word file an officer may upload, in megabytes. A paper written in the
+# browser may carry images inline, so a form's text may be as large (Django's default
+# stops it at 2.5 MB).
+DOCUMENT_UPLOAD_MAX_BYTES = int(float(os.environ.get("DOCUMENT_UPLOAD_MAX_MB", "20")) * 1024**2)
+DATA_UPLOAD_MAX_MEMORY_SIZE = DOCUMENT_UPLOAD_MAX_BYTES
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
@@ -167,6 +186,18 @@ TASKS = {
         )
     }
 }
+# django-tasks-db's database backend keeps the queue in these tables; `make run` and
+# production run its worker (`manage.py db_worker`).
+INSTALLED_APPS += ["django_tasks_db"]
+
+# PDF rendering (scrutiny/pdf.py): render processes (default one per core), the seconds
+# one render may take and the address space of a render process.
+PDF_RENDER_WORKERS = int(os.environ.get("PDF_RENDER_WORKERS", "0"))
+PDF_RENDER_TIMEOUT = int(os.environ.get("PDF_RENDER_TIMEOUT", "120"))
+PDF_RENDER_MEMORY_MB = int(os.environ.get("PDF_RENDER_MEMORY_MB", "2048"))
+# load_demo builds the packs of the published demo meetings unless this is off (tests
+# turn it off: building packs takes seconds).
+DEMO_BUILD_PACKS = env_bool("DEMO_BUILD_PACKS", True)
 
 EMAIL_BACKEND_PATH = os.environ.get(
     "EMAIL_BACKEND",
@@ -198,6 +229,9 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Sessions are kept in the database and read through the cache: a signed-in page costs no
+# session query once its worker has seen the session.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)

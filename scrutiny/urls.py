@@ -7,7 +7,7 @@ from django.urls import include, path
 from boards import forms as account_forms
 from boards import views as boards_views
 from meetings import feeds, search
-from meetings import views as meetings_views
+from meetings.views import public as meetings_views
 
 admin.site.site_header = "Scrutiny administration"
 admin.site.site_title = "Scrutiny"

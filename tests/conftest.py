@@ -8,6 +8,8 @@ logged-in client next to it (`member_client` …); `public` is an anonymous clie
 import datetime
 
 import pytest
+from django.conf import settings as django_settings
+from django.core.cache import caches
 from django.test import Client
 
 from boards.models import Board, Council, Membership, User
@@ -17,9 +19,20 @@ from tests.factories import BoardFactory, MembershipFactory, PersonFactory, User
 @pytest.fixture(autouse=True)
 def _test_settings(settings) -> None:
     """Plain HTTP for the test client (outside DEBUG the site redirects it to HTTPS), and
-    a fast password hasher: the real one takes half a second per user on purpose."""
+    a fast password hasher: the real one takes half a second per user on purpose.
+
+    The public page cache is off: tests change rows with `QuerySet.update()`, which the
+    cache does not hear of; tests/test_page_cache.py turns it on and tests it."""
     settings.SECURE_SSL_REDIRECT = False
+    settings.PAGE_CACHE_SECONDS = 0
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache() -> None:
+    """Every test starts with an empty public page cache: a rolled-back test leaves the
+    site revision where it found it, so pages it stored could match the next test's keys."""
+    caches[django_settings.PAGE_CACHE_ALIAS].clear()
 
 
 def _client_for(user: User) -> Client:

@@ -5,8 +5,12 @@ design.md "Who sees what" decides each cell:
 
 - the exempt canary (a restricted paper of board A) reaches members of board A, officers
   and the co-ordinator, and no one else;
-- the draft canary (an unpublished meeting of board A) reaches officers and the
-  co-ordinator only;
+- the draft canary (an unpublished meeting of board A, and the unpublished draft minutes
+  and resolution of a published one) reaches officers and the co-ordinator only;
+- the private-minute canary (the narrative, matters questioned and resolution of the
+  published minute of a private item, issue 6) reaches the same audience as exempt papers:
+  everyone else reads only the minute's number and title, on the meeting's page, in the
+  minutes PDF, in the next meeting's public pack and in search;
 - feeds are public (security.md: `visible_to` for the anonymous user), so neither canary
   is in any feed, whoever asks.
 
@@ -32,7 +36,18 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import strip_tags
 
 from boards.models import User
-from meetings.models import Attendance, Document, WorkProgramme, WorkProgrammeItem
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    DiscussionPoint,
+    Document,
+    Minute,
+    MinuteRequest,
+    Resolution,
+    ResolutionPart,
+    WorkProgramme,
+    WorkProgrammeItem,
+)
 from tests.factories import (
     AgendaItemFactory,
     BoardFactory,
@@ -47,9 +62,12 @@ pytestmark = pytest.mark.django_db
 
 EXEMPT = "CANARY-EXEMPT-7f3a"
 DRAFT = "CANARY-DRAFT-91c2"
+PRIVATE = "CANARY-PRIVATE-MINUTE-4b8d"
+CANARIES = (EXEMPT, DRAFT, PRIVATE)
 AUDIENCE = {
     EXEMPT: {"member_a", "officer", "coordinator"},
     DRAFT: {"officer", "coordinator"},
+    PRIVATE: {"member_a", "officer", "coordinator"},
 }
 ROLES = ["anonymous", "member_a", "member_b", "officer", "coordinator"]
 NOW = datetime.datetime(2024, 11, 1, 9, 0, tzinfo=ZoneInfo("Europe/London"))
@@ -83,8 +101,47 @@ def _build() -> dict:
         ),
     }
 
+    # Board A, October: published minutes with a minute of a private item (issue 6). Its
+    # number and title are public; what it records is exempt.
+    october = MeetingFactory(board=board_a, date=datetime.date(2024, 10, 17), published=True)
+    october_private = AgendaItemFactory(
+        meeting=october, private=True, title="Homes for Children in Care"
+    )
+    private_minute = Minute.objects.create(
+        meeting=october,
+        board=board_a,
+        municipal_year=october.municipal_year,
+        number=30,
+        title="Homes for Children in Care",
+        agenda_item=october_private,
+        body_html=f"<p>Placement sufficiency costs {PRIVATE}</p>",
+        discussion_intro="The Board questioned officers on:",
+    )
+    DiscussionPoint.objects.create(minute=private_minute, position=1, text=f"Provider {PRIVATE}")
+    MinuteRequest.objects.create(
+        minute=private_minute,
+        position=1,
+        kind=MinuteRequest.Kind.BOARD_REQUEST,
+        text=f"Figures by provider {PRIVATE}",
+    )
+    private_resolution = Resolution.objects.create(minute=private_minute)
+    ResolutionPart.objects.create(
+        resolution=private_resolution, position=1, text=f"Negotiate the fee {PRIVATE}"
+    )
+    type(october).objects.filter(pk=october.pk).update(minutes_published_at=NOW)
+    from recommendations.services import tracker_item_create_from_part
+
+    tracker_item_create_from_part(
+        part=private_resolution.parts.get(),
+        kind="A",
+        text=f"Renegotiate the fee {PRIVATE}",
+        user=users["officer"],
+    )
+
     # Board A, published: a public report and, under a private item, two exempt papers.
     published = MeetingFactory(board=board_a, date=datetime.date(2024, 11, 14), published=True)
+    # Its minutes item prints October's minutes in the pack.
+    AgendaItemFactory(meeting=published, kind=AgendaItem.Kind.MINUTES, title="Minutes")
     report = AgendaItemFactory(meeting=published, title="Quality Assurance Auditing")
     DocumentFactory(agenda_item=report, title="Quality Assurance Audits")
     private = AgendaItemFactory(meeting=published, private=True, title="Homes for Children")
@@ -103,6 +160,17 @@ def _build() -> dict:
         file=ContentFile(_pdf(EXEMPT), name="upload.pdf"),
     )
     Attendance.objects.create(meeting=published, person=person_a, category="member")
+    # Its minutes are written but not published: draft minutes, for officers only.
+    draft_minute = Minute.objects.create(
+        meeting=published,
+        board=board_a,
+        municipal_year=published.municipal_year,
+        number=1,
+        title="Quality Assurance Auditing",
+        body_html=f"<p>Draft minute {DRAFT}</p>",
+    )
+    resolution = Resolution.objects.create(minute=draft_minute)
+    ResolutionPart.objects.create(resolution=resolution, position=1, text=f"Resolved {DRAFT}")
 
     # Board A, unpublished: the canary in an item's title, a paper and an uploaded file.
     unpublished = MeetingFactory(board=board_a, date=datetime.date(2024, 11, 21))
@@ -131,11 +199,18 @@ def _build() -> dict:
             programme=programme, meeting=meeting, position=position, title=f"Topic {position}"
         )
 
+    # The agenda packs of board A's meetings (issue 5), built as publishing would.
+    from meetings.packs.build import pack_build
+
+    pack_build(meeting=published)
+    pack_build(meeting=unpublished)
+
     return {
         "users": users,
         "board_a": board_a,
         "person_a": person_a,
         "published": published,
+        "october": october,
         "unpublished": unpublished,
         "other": other,
         "exempt": exempt,
@@ -192,7 +267,30 @@ CHANNELS = {
         "meetings:calendar", query={"month": "2024-11", "board": "board-a"}
     ),
     "meeting A published": Channel(
-        "meetings:meeting_detail", lambda w: {"pk": w["published"].pk}, shows=frozenset({EXEMPT})
+        "meetings:meeting_detail",
+        lambda w: {"pk": w["published"].pk},
+        shows=frozenset({EXEMPT, DRAFT}),
+    ),
+    "decisions of board A": Channel(
+        "meetings:decisions",
+        lambda w: {"slug": w["board_a"].slug},
+        shows=frozenset({DRAFT, PRIVATE}),
+    ),
+    "tracker of board A": Channel(
+        "recommendations:board_recommendations",
+        lambda w: {"slug": w["board_a"].slug},
+        shows=frozenset({PRIVATE}),
+    ),
+    "outstanding issues for meeting A": Channel(
+        "recommendations:outstanding_issues",
+        lambda w: {"pk": w["published"].pk},
+        shows=frozenset({PRIVATE}),
+    ),
+    "meeting A October (minutes published)": Channel(
+        "meetings:meeting_detail", lambda w: {"pk": w["october"].pk}, shows=frozenset({PRIVATE})
+    ),
+    "minutes PDF of October": Channel(
+        "meetings:pack_minutes", lambda w: {"pk": w["october"].pk}, shows=frozenset({PRIVATE})
     ),
     "meeting A unpublished": Channel(
         "meetings:meeting_detail",
@@ -231,6 +329,25 @@ CHANNELS = {
         shows=frozenset({DRAFT}),
         gate=DRAFT,
     ),
+    "public pack A": Channel("meetings:pack_public", lambda w: {"pk": w["published"].pk}),
+    "full pack A": Channel(
+        "meetings:pack_full",
+        lambda w: {"pk": w["published"].pk},
+        shows=frozenset({EXEMPT, PRIVATE}),
+        gate=EXEMPT,
+    ),
+    "public pack A unpublished": Channel(
+        "meetings:pack_public",
+        lambda w: {"pk": w["unpublished"].pk},
+        shows=frozenset({DRAFT}),
+        gate=DRAFT,
+    ),
+    "full pack A unpublished": Channel(
+        "meetings:pack_full",
+        lambda w: {"pk": w["unpublished"].pk},
+        shows=frozenset({DRAFT}),
+        gate=DRAFT,
+    ),
     "search for the exempt canary": Channel("search", query={"q": EXEMPT}),
     "search for the draft canary": Channel("search", query={"q": DRAFT}),
     "search for 'canary'": Channel("search", query={"q": "canary"}),
@@ -240,6 +357,13 @@ CHANNELS = {
     "search for exempt text": Channel("search", query={"q": "weekly cost"}),
     "search for an exempt file's title": Channel(
         "search", query={"q": "contract prices"}, shows=frozenset({EXEMPT})
+    ),
+    "search for the private-minute canary": Channel("search", query={"q": PRIVATE}),
+    "search for a private minute's text": Channel(
+        "search", query={"q": "placement sufficiency"}, shows=frozenset({PRIVATE})
+    ),
+    "search for a private minute's resolution": Channel(
+        "search", query={"q": "negotiate the fee"}, shows=frozenset({PRIVATE})
     ),
     "search for a draft item": Channel(
         "search", query={"q": "budget options"}, shows=frozenset({DRAFT})
@@ -270,13 +394,42 @@ def _everything_sent(response, echo: str) -> str:
     words), less the echo of the request's own query."""
     body = b"".join(response.streaming_content) if response.streaming else response.content
     text = body.decode("utf-8", errors="replace")
+    disposition = response.get("Content-Disposition", "")
+    if response.get("Content-Type") == "application/pdf" and (
+        "pack" in disposition or "minutes" in disposition
+    ):
+        text += _pdf_text(body)  # a pack or minutes: compressed, so read it as a reader would
     headers = "\n".join(f"{name}: {value}" for name, value in response.items())
     sent = "\n".join([headers, text, html.unescape(strip_tags(text))]).lower()
     return sent.replace(echo, "") if echo else sent
 
 
+def _pdf_text(body: bytes) -> str:
+    """What a reader of a PDF gets: page text, bookmarks, metadata, attachment names."""
+    import io
+
+    import pikepdf
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(body))
+    parts = [page.extract_text() or "" for page in reader.pages]
+    with pikepdf.open(io.BytesIO(body)) as pdf:
+        with pdf.open_outline() as outline:
+            stack = list(outline.root)
+            while stack:
+                entry = stack.pop()
+                parts.append(entry.title)
+                stack.extend(entry.children)
+        parts.extend(str(value) for value in pdf.docinfo.values())
+        parts.append(str(pdf.open_metadata()))
+        parts.extend(pdf.attachments.keys())
+    return "\n".join(parts)
+
+
 def _links(world: dict, canary: str) -> list[str]:
     """The URLs of what carries a canary: its papers, their files, its meeting."""
+    if canary == PRIVATE:
+        return []  # its meeting and minutes are public; only what the minute records is not
     if canary == EXEMPT:
         documents, meetings = [world["exempt"], world["exempt_pdf"]], []
     else:
@@ -308,7 +461,7 @@ def test_canaries_appear_exactly_where_design_md_allows(world, role, channel_nam
         f"{role} × {channel_name}: {url} answered {response.status_code}"
     )
     sent = _everything_sent(response, channel.echo)
-    for canary in (EXEMPT, DRAFT):
+    for canary in CANARIES:
         present = canary.lower() in sent
         if not _may_see(role, canary, channel):
             assert not present, f"LEAK: {canary} reached {role} through {channel_name} ({url})"

@@ -38,17 +38,25 @@ from meetings.models.minutes import (
     MinuteQuerySet,
     MinuteRequest,
     MinuteRequestKind,
+    MinutesCorrection,
     Resolution,
     ResolutionBullet,
     ResolutionPart,
     ResolutionPartQuerySet,
     ResolutionPartTrackerKind,
     ResolutionQuerySet,
+    exempt_minutes_hidden_from,
+)
+from meetings.models.publications import (
+    AgendaPublication,
+    AgendaPublicationKind,
+    AgendaSubscription,
 )
 from meetings.models.visibility import (
     agenda_published,
     minutes_published,
     sits_on_board,
+    taken_in_private,
     user_sees_everything,
 )
 from meetings.models.work_programmes import (
@@ -89,6 +97,7 @@ __all__ = [
     "MinuteQuerySet",
     "MinuteRequest",
     "MinuteRequestKind",
+    "MinutesCorrection",
     "Resolution",
     "ResolutionBullet",
     "ResolutionPart",
@@ -108,5 +117,19 @@ __all__ = [
     "document_upload_path",
     "minutes_published",
     "sits_on_board",
+    "taken_in_private",
+    "exempt_minutes_hidden_from",
     "user_sees_everything",
+    "AgendaPublication",
+    "AgendaPublicationKind",
+    "AgendaSubscription",
 ]
+
+from meetings.models.packs import (  # noqa: E402 - the pack models, added last
+    AgendaPack,
+    AgendaPackAudience,
+    AgendaPackStatus,
+    pack_upload_path,
+)
+
+__all__ += ["AgendaPack", "AgendaPackAudience", "AgendaPackStatus", "pack_upload_path"]

@@ -193,6 +193,16 @@ class Meeting(models.Model):
             .first()
         )
 
+    def next_held_meeting(self) -> "Meeting | None":
+        """The board's next meeting after this one that is not cancelled: the one whose
+        "Minutes" item agrees this meeting's minutes, and whose pack prints them."""
+        return (
+            Meeting.objects.filter(board_id=self.board_id, date__gt=self.date)
+            .not_cancelled()
+            .order_by("date", "start_time")
+            .first()
+        )
+
     def publication_deadline(self, council: Council | None = None) -> datetime.date:
         """The last working day that still gives the required clear working days."""
         council = council or Council.load()
@@ -218,6 +228,25 @@ class Meeting(models.Model):
 
 
 class AgendaItemQuerySet(models.QuerySet):
+    def with_current_papers(self) -> "AgendaItemQuerySet":
+        """Items in agenda order with their report-of post, sub-items and current papers
+        (papers, then their appendices, as `current_documents`): the agenda as an officer
+        checks and builds it."""
+        from meetings.models.documents import Document
+
+        return (
+            self.select_related("report_of")
+            .prefetch_related(
+                "sub_items",
+                models.Prefetch(
+                    "documents",
+                    queryset=Document.objects.current().order_by("parent_id", "position"),
+                    to_attr="current_documents",
+                ),
+            )
+            .order_by("number")
+        )
+
     def visible_to(self, user) -> "AgendaItemQuerySet":
         """Items of meetings the user may see, private ones included: a private item's
         number and title are public on a published agenda; only its papers are exempt."""

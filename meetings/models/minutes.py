@@ -1,8 +1,9 @@
 """What happened at a meeting: attendance, declarations, minutes and resolutions."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Max, Q
+from django.db.models import BooleanField, ExpressionWrapper, Max, Q, Value
 from simple_history.models import HistoricalRecords
 
 from boards.models import (
@@ -13,7 +14,27 @@ from boards.models import (
     Person,
 )
 from meetings.models.meetings import AgendaItem, Meeting
-from meetings.models.visibility import minutes_published, user_sees_everything
+from meetings.models.visibility import (
+    minutes_published,
+    sits_on_board,
+    taken_in_private,
+    user_sees_everything,
+)
+
+# What the public minutes say in place of a minute of a private item.
+PRIVATE_MINUTE_NOTE = (
+    "This item was considered in private. The press and public were excluded by virtue of "
+    "paragraph(s) {paragraphs} of Part 1 of Schedule 12A of the Local Government Act 1972."
+)
+
+
+def exempt_minutes_hidden_from(user, minute: str = "") -> Q:
+    """Rows of minutes of private items that `user` may not read: everyone but officers,
+    the co-ordinator and members of the board on the meeting's date (as exempt papers).
+    `minute` is the lookup path to the minute, e.g. "minute__", or "" on Minute."""
+    if user_sees_everything(user):
+        return Q(pk__in=[])
+    return taken_in_private(minute) & ~sits_on_board(user, f"{minute}meeting__")
 
 
 class AttendanceQuerySet(models.QuerySet):
@@ -175,6 +196,26 @@ class MinuteQuerySet(models.QuerySet):
             return self
         return self.filter(minutes_published("meeting__"))
 
+    def readable_by(self, user) -> "MinuteQuerySet":
+        """Minutes whose whole record (narrative, matters questioned, requests, resolution)
+        the user may read: those visible to them, less minutes of private items unless they
+        may see the item's exempt papers. A withheld minute shows only its number and title
+        and the note that it was considered in private."""
+        if user_sees_everything(user):
+            return self
+        return self.visible_to(user).exclude(exempt_minutes_hidden_from(user))
+
+    def with_withheld(self, user) -> "MinuteQuerySet":
+        """Each minute annotated `withheld`: True where the user sees only its number and
+        title (readable_by leaves it out)."""
+        if user_sees_everything(user):
+            return self.annotate(withheld=Value(False, output_field=BooleanField()))
+        return self.annotate(
+            withheld=ExpressionWrapper(
+                exempt_minutes_hidden_from(user), output_field=BooleanField()
+            )
+        )
+
     def next_number(self, board: Board, municipal_year: MunicipalYear) -> int:
         """The number the board's next minute takes, by the council's numbering policy.
 
@@ -265,6 +306,18 @@ class Minute(models.Model):
             )
 
     @property
+    def is_private(self) -> bool:
+        """A minute of a private (exempt) agenda item."""
+        return self.agenda_item_id is not None and self.agenda_item.is_private
+
+    @property
+    def private_note(self) -> str:
+        """ "This item was considered in private … paragraph(s) 3 of Part 1 of Schedule 12A…"."""
+        if not self.is_private:
+            return ""
+        return PRIVATE_MINUTE_NOTE.format(paragraphs=self.agenda_item.paragraphs_text)
+
+    @property
     def reference(self) -> str:
         """How other minutes cite this one: "37/15" (Coventry 2016) or "46" (2024)."""
         return Council.load().minute_reference_format.format(
@@ -293,6 +346,13 @@ class DiscussionPoint(models.Model):
         return self.text[:80]
 
 
+class ResolutionPartTrackerKind(models.TextChoices):
+    NONE = "", "Not for the tracker"
+    RECOMMENDATION = "R", "Recommendation"
+    ACTION = "A", "Action"
+    INFORMATION = "I", "Information request"
+
+
 class MinuteRequestKind(models.TextChoices):
     BOARD_REQUEST = "board_request", "Request of the board"
     OFFICER_UNDERTAKING = "officer_undertaking", "Officer undertaking"
@@ -308,6 +368,13 @@ class MinuteRequest(models.Model):
     kind = models.CharField(max_length=30, choices=Kind)
     label = models.CharField(max_length=10, blank=True, help_text='"1." or blank for a bullet')
     text = models.TextField()
+    tracker_kind = models.CharField(
+        max_length=1,
+        choices=ResolutionPartTrackerKind,
+        default=ResolutionPartTrackerKind.NONE,
+        blank=True,
+        help_text="Put on the board's tracker when the minutes are published.",
+    )
 
     class Meta:
         ordering = ["minute", "position"]
@@ -319,6 +386,10 @@ class MinuteRequest(models.Model):
                 condition=Q(kind__in=MinuteRequestKind.values),
                 name="meetings_minuterequest_kind_valid",
             ),
+            models.CheckConstraint(
+                condition=Q(tracker_kind__in=ResolutionPartTrackerKind.values),
+                name="meetings_minuterequest_tracker_kind_valid",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -327,10 +398,13 @@ class MinuteRequest(models.Model):
 
 class ResolutionQuerySet(models.QuerySet):
     def visible_to(self, user) -> "ResolutionQuerySet":
-        """Resolutions of minutes the user may see."""
+        """Resolutions of minutes the user may read in full (Minute.objects.readable_by):
+        a private item's resolution is exempt."""
         if user_sees_everything(user):
             return self
-        return self.filter(minutes_published("minute__meeting__"))
+        return self.filter(minutes_published("minute__meeting__")).exclude(
+            exempt_minutes_hidden_from(user, "minute__")
+        )
 
 
 class Resolution(models.Model):
@@ -367,19 +441,14 @@ class Resolution(models.Model):
         return f"{position})"
 
 
-class ResolutionPartTrackerKind(models.TextChoices):
-    NONE = "", "Not for the tracker"
-    RECOMMENDATION = "R", "Recommendation"
-    ACTION = "A", "Action"
-    INFORMATION = "I", "Information request"
-
-
 class ResolutionPartQuerySet(models.QuerySet):
     def visible_to(self, user) -> "ResolutionPartQuerySet":
-        """Parts of resolutions of minutes the user may see."""
+        """Parts of resolutions the user may see (ResolutionQuerySet.visible_to)."""
         if user_sees_everything(user):
             return self
-        return self.filter(minutes_published("resolution__minute__meeting__"))
+        return self.filter(minutes_published("resolution__minute__meeting__")).exclude(
+            exempt_minutes_hidden_from(user, "resolution__minute__")
+        )
 
 
 class ResolutionPart(models.Model):
@@ -431,3 +500,25 @@ class ResolutionBullet(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class MinutesCorrection(models.Model):
+    """A change made to minutes after they were approved: what, why, who and when.
+
+    Approved minutes are a true record; a correction is never silent. It is shown with
+    the minutes, under them.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="corrections")
+    made_at = models.DateTimeField(auto_now_add=True)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    what_changed = models.TextField(help_text="What the correction changed, old and new.")
+    reason = models.TextField(help_text="Why the approved minutes were corrected.")
+
+    class Meta:
+        ordering = ["meeting", "made_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Correction to the minutes of {self.meeting}"

@@ -43,3 +43,10 @@ def sits_on_board(user, meeting: str = "") -> Q:
         board_id=OuterRef(f"{meeting}board_id"), person_id=user.person_id
     )
     return Q(Exists(on_the_day))
+
+
+def taken_in_private(minute: str = "") -> Q:
+    """Minutes of private (exempt) agenda items; `minute` is the lookup path to the minute,
+    e.g. "minute__" on a Resolution, or "" on Minute itself. Their number and title are
+    public with the minutes; what they record is exempt, as the item's papers are."""
+    return Q(**{f"{minute}agenda_item__section": "private"})

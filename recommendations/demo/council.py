@@ -15,31 +15,38 @@ COUNCIL = {
     "website_url": "https://www.coventry.gov.uk",
     "public_attendance_url": "https://www.coventry.gov.uk/publicAttendanceMeetings",
     "contact_email": "tom.robinson@coventry.gov.uk",
-    # The 2016 front sheet's three notes, with the contact and deadline as placeholders.
+    # The council's current house style is the 2024 one (seed 004), and the Council
+    # settings hold one style for every meeting: the front sheet prints a single note
+    # ("Note: The person to contact ... is Tom Robinson Email: ..."), a "Public Access"
+    # section, and "To agree the minutes of the meeting held on 17th October 2024.".
+    #
+    # The 2016 packs (seeds 000, 001) were published under an earlier style: three
+    # numbered notes (contact, apology deadline, speaking at the meeting), a British Sign
+    # Language sentence, "21st July, 2016" in the minutes item. That wording is house
+    # style, not a fact of those meetings, so it stays out of the settings: an officer
+    # sets the style once and every pack rebuilt from now on prints it, as the council's
+    # own system does. What was particular to a 2016 meeting is kept with its data:
+    # - the minutes sub-item text ("held on 21st July, 2016") is stored on the agenda
+    #   item as published (meetings_2016.py), so it prints as it was;
+    # - the hearing-loop notice is a fact of the room: it is the venue's accessibility
+    #   note (VENUES below), printed on the front sheet of every meeting held there, so
+    #   the 2016 meetings in Committee Rooms 2 and 3 keep it and Diamond Room 2 has none.
+    # A rebuilt 2016 pack therefore prints the 2024 notes; the published 2016 PDFs are
+    # the record of the old wording. (Council.text_agenda_notes still takes {contact}
+    # and {apology_deadline}, so a council whose style has numbered notes can set them.)
     "text_agenda_notes": (
-        "1) The person to contact about the agenda and documents for this meeting is "
-        "{contact}.\n\n"
-        "2) Council Members who are not able to attend the meeting should notify {contact} as "
-        "soon as possible and no later than {apology_deadline} giving their reasons for absence "
-        "and the name of the Council Member (if any) who will be attending the meeting as their "
-        "substitute.\n\n"
-        "3) Scrutiny Board Members who have an interest in any report to this meeting, but who "
-        "are not Members of this Scrutiny Board, have been invited to notify the Chair by 12 "
-        "noon on the day before the meeting that they wish to speak on a particular item. The "
-        "Member must indicate to the Chair their reason for wishing to speak and the issue(s) "
-        "they wish to raise."
+        "The person to contact about the agenda and documents for this meeting is {contact}"
     ),
-    "text_accessibility": (
-        "Please note: a hearing loop is available in the committee rooms\n\n"
-        "If you require a British Sign Language interpreter for this meeting OR if you would "
-        "like this information in another format or language please contact us."
-    ),
+    "text_accessibility": "",
     "text_public_access": (
         "Any member of the public who would like to attend the meeting in person is encouraged "
         "to contact the officer below in advance of the meeting regarding arrangements for "
         "public attendance. A guide to attending public meeting can be found here: "
         "https://www.coventry.gov.uk/publicAttendanceMeetings"
     ),
+    # "To agree the minutes of the meeting held on 17th October 2024." (2024), where the
+    # model's default gives the 2016 "21st July, 2016".
+    "date_format_minutes_item": "{day_ord} {month} {year}",
 }
 
 # May to May; 2025/26 holds the "Items for 2025-26" the 2024/25 work programme defers.
@@ -60,7 +67,12 @@ ORG_UNITS = {
 }
 
 VENUES = {
-    "committee-rooms": ("Committee Rooms 2 and 3", "Council House", "Hearing loop available."),
+    # Printed on the front sheet of each meeting held in the room (the 2016 packs).
+    "committee-rooms": (
+        "Committee Rooms 2 and 3",
+        "Council House",
+        "Please note: a hearing loop is available in the committee rooms",
+    ),
     "diamond-room": ("Diamond Room 2", "Council House", ""),
 }
 

@@ -9,7 +9,7 @@ import datetime
 
 from meetings.models import AgendaItem, Declaration, Meeting
 from recommendations.demo import documents_2024 as docs
-from recommendations.demo import work_programme_2024
+from recommendations.demo import tracker_2024, work_programme_2024
 from recommendations.demo.education_board import AOB, SLUG
 from recommendations.demo.loading import (
     Loaded,
@@ -417,3 +417,4 @@ def load(ctx: Loaded) -> None:
         load_declarations(ctx, record, agenda, DECLARATIONS.get(day, []))
         load_minutes(record, agenda, MINUTES.get(day, []))
     approve_minutes(ctx, SLUG, APPROVALS)
+    tracker_2024.load(ctx)

@@ -4,9 +4,9 @@ This test WRITES to the shared demo data (one response; one item marked complete
 restores the item afterwards; its file name sorts it after the other browser tests, and
 no other browser test depends on that item.
 
-With the demo's data no item is overdue on any day (the only dated item, the 2016
-recommendation, is complete), so the journey filters to the Education board's open items
-rather than its overdue ones, and checks that the overdue filter is there and empty.
+The demo's one overdue item is the board's recommendation of 17 October 2024 to the
+Cabinet Member for Children and Young People (recommendations/demo/tracker_2024.py): the
+journey filters to the board's overdue items, finds it, and records its response.
 """
 
 import re
@@ -16,7 +16,8 @@ import pytest
 from playwright.sync_api import expect
 
 BOARD = "Education and Children's Services Scrutiny Board (2)"
-ITEM_TEXT = "The individuals noted in the report as evidencing good, determined practice"
+ITEM_TEXT = "That the Board's recommendations on Child Friendly Cov be forwarded"
+RESPONSE = "Accepted: Safe Spaces will include libraries and community centres."
 PASSWORD = "demo-coordinator-2024"  # recommendations/demo/accounts.py
 
 
@@ -46,8 +47,8 @@ def log_in_as_coordinator(page, demo_site) -> None:
 
 
 @pytest.fixture
-def congratulations_item():
-    """The demo's open action "The individuals … be congratulated", restored afterwards."""
+def overdue_item():
+    """The demo's overdue recommendation on Child Friendly Cov, restored afterwards."""
 
     def snapshot():
         from recommendations.models import TrackerItem
@@ -76,37 +77,31 @@ def congratulations_item():
     in_a_thread(restore)
 
 
-def test_a_new_coordinator_records_a_response_and_completes_an_item(
-    page, demo_site, congratulations_item
-):
+def test_a_new_coordinator_records_a_response_and_completes_an_item(page, demo_site, overdue_item):
     log_in_as_coordinator(page, demo_site)
     page.goto(demo_site("/tracker/"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Recommendations tracker")
 
-    # The board's overdue items: none in the demo, and the page says so.
+    # The board's overdue items: the recommendation of 17 October 2024, due 17 December.
     page.get_by_label("Board").select_option(label=BOARD)
     page.get_by_label("Overdue only").check()
     page.get_by_role("button", name="Apply filters").click()
     expect(page).to_have_url(re.compile(r"overdue=on"))
-    expect(page.get_by_role("main")).to_contain_text("No items match these filters.")
-
-    # So the board's open items instead.
-    page.get_by_label("Overdue only").uncheck()
-    page.get_by_label("Status").select_option(label="Open")
-    page.get_by_role("button", name="Apply filters").click()
-    expect(page).to_have_url(re.compile(r"status=open"))
+    expect(page.locator("#result-count")).to_contain_text("1 item")
+    expect(page.get_by_role("main")).to_contain_text("17 Dec 2024")
     page.get_by_role("link", name=re.compile(re.escape(ITEM_TEXT[:40]))).click()
-    expect(page).to_have_url(demo_site(f"/tracker/{congratulations_item}/"))
-    expect(page.get_by_role("main")).to_contain_text("Hardeep Walker")
+    expect(page).to_have_url(demo_site(f"/tracker/{overdue_item}/"))
+    expect(page.get_by_role("main")).to_contain_text("Sukriti Sen")
+    expect(page.get_by_role("main")).to_contain_text("Overdue")
 
     page.get_by_label("Day").fill("22")
     page.get_by_label("Month").fill("11")
     page.get_by_label("Year").fill("2026")
-    page.get_by_label("Response", exact=True).fill("The LSCB Chair wrote to each of them.")
-    page.get_by_label("From").fill("LSCB")
+    page.get_by_label("Response", exact=True).fill(RESPONSE)
+    page.get_by_label("From").fill("Cabinet Member for Children and Young People")
     page.get_by_label("Mark as complete").check()
     page.get_by_role("button", name="Save response").click()
 
     expect(page.get_by_role("alert")).to_contain_text("Response saved; the item is complete.")
     expect(page.locator(".govuk-tag", has_text="Complete")).to_have_count(1)
-    expect(page.get_by_role("main")).to_contain_text("The LSCB Chair wrote to each of them.")
+    expect(page.get_by_role("main")).to_contain_text(RESPONSE)

@@ -315,6 +315,18 @@ def test_the_number_of_queries_does_not_grow_with_the_results(public, council, b
     assert few == many
 
 
+def test_a_page_and_the_number_of_results_come_from_one_pass(public, council, board):
+    _many_results(board, 25)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = _search(public, "placements", page=2)
+
+    hits = [q["sql"] for q in queries.captured_queries if "UNION ALL" in q["sql"]]
+    assert len(hits) == 1, "the count is read off the page's rows"
+    assert "COUNT(*) OVER ()" in hits[0]
+    assert "25 results for" in response.text
+
+
 def test_results_come_twenty_to_a_page(public, council, board):
     _many_results(board, 25)
 
@@ -406,3 +418,17 @@ def test_the_fallback_snippet_keeps_words_of_neighbouring_elements_apart():
     )
 
     assert snippet == "costs of <mark>placements</mark> Note the work"
+
+
+@on_postgresql
+def test_the_public_search_reuses_its_sql_with_each_query_text(public, everything, minute):
+    """Anonymous searches share one compiled query (meetings.search._hits_sql): each must
+    still find what its own words match, and the exempt canary stays hidden."""
+    respite = _search(public, "respite")
+    audits = _search(public, "audited")
+    canary = _search(public, EXEMPT)
+
+    assert [r.kind for r in respite.context["results"]] == ["minutes"]
+    assert "Quality Assurance Audits" in [r.title for r in audits.context["results"]]
+    assert "minutes" not in [r.kind for r in audits.context["results"]]
+    assert canary.context["results"] == []

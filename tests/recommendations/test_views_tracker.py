@@ -165,4 +165,4 @@ def test_it_makes_the_same_number_of_queries_on_every_page(coordinator_client, b
         counts.append(len(queries))
 
     assert counts[0] == counts[1] == counts[2], counts
-    assert counts[0] <= 8, counts
+    assert counts[0] <= 9, counts  # 8, and the site revision that keys the stored table

@@ -53,14 +53,17 @@ def agenda_renumber(*, meeting: Meeting) -> list[AgendaItem]:
     ordered = public + private
     # Two passes so that no intermediate state breaks meetings_agendaitem_unique_number.
     clear_of = max([item.number for item in items if item.pk] + [len(ordered)]) + 1
-    for offset, item in enumerate(ordered):
-        if item.pk:
-            item.number = clear_of + offset
-            item.save(update_fields=["number"])
-    for number, item in enumerate(ordered, start=1):
-        item.number = number
-        if item.pk:
-            item.save(update_fields=["number"])
-        else:
+    # The parking numbers are written with update(), which leaves no history entry: the
+    # meeting's history shows each item's real move, "Number: 7 → 8", and nothing between.
+    final = {id(item): number for number, item in enumerate(ordered, start=1)}
+    moving = [item for item in ordered if item.pk and item.number != final[id(item)]]
+    for offset, item in enumerate(moving):
+        AgendaItem.objects.filter(pk=item.pk).update(number=clear_of + offset)
+    for item in ordered:
+        if not item.pk:
+            item.number = final[id(item)]
             item.save()
+        elif item in moving:
+            item.number = final[id(item)]
+            item.save(update_fields=["number"])
     return ordered

@@ -7,7 +7,6 @@ may not see answers 404. Pages load what they show in a fixed number of queries
 
 import calendar as calendar_module
 import datetime
-from collections import defaultdict
 
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Prefetch, QuerySet
@@ -18,17 +17,21 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from boards.access import user_keeps_tracker
-from boards.models import Board, Council, OrgUnit
-from meetings.access import get_document_for_user, get_meeting_for_user
+from boards.models import Board, Council
+from meetings import html
+from meetings.access import get_document_for_user, get_meeting_for_user, user_edits_meetings
+from meetings.minutes_layout import minute_sections, minutes_attendance
 from meetings.models import (
     AgendaItem,
     Attendance,
+    Declaration,
     Document,
     Meeting,
     Minute,
     ResolutionPart,
     user_sees_everything,
 )
+from meetings.services.minutes import link_minute_references, minute_reference_urls
 
 
 @login_not_required
@@ -59,52 +62,6 @@ def _visible_documents(user) -> QuerySet[Document]:
     )
 
 
-def _attendance_blocks(rows: list[Attendance]) -> list[dict]:
-    """The "Present:" groups of the minutes, in the seeds' order and wording.
-
-    Members: the Chair first, then by surname. Employees: one line per person with their
-    directorate, or grouped by service area. Apologies come last, councillors first.
-    """
-    present = [row for row in rows if row.status == Attendance.Status.PRESENT]
-    by_category = defaultdict(list)
-    for row in present:
-        by_category[row.category].append(row)
-    blocks = []
-    for category in Attendance.Category:
-        people = sorted(
-            by_category.get(category, []), key=lambda r: (not r.is_chair, r.person.surname)
-        )
-        if not people:
-            continue
-        block = {"category": category.value, "label": category.label, "rows": people}
-        if category == Attendance.Category.OFFICER:
-            kinds = {row.org_unit.kind for row in people if row.org_unit_id}
-            by_directorate = kinds == {OrgUnit.Kind.DIRECTORATE}
-            block["label"] = (
-                "Employees (by Directorate)" if by_directorate else "Employees (by Service Area)"
-            )
-            block["by_directorate"] = by_directorate
-            groups = defaultdict(list)
-            for row in people:
-                groups[row.org_unit.name if row.org_unit_id else ""].append(row)
-            block["groups"] = sorted(groups.items())
-        blocks.append(block)
-    apologies = sorted(
-        (row for row in rows if row.status == Attendance.Status.APOLOGIES),
-        key=lambda r: r.person.surname,
-    )
-    if apologies:
-        blocks.append(
-            {
-                "category": "apologies",
-                "label": "Apologies",
-                "councillors": [r.person.short_name for r in apologies if r.person.is_councillor],
-                "others": [r.person.short_name for r in apologies if not r.person.is_councillor],
-            }
-        )
-    return blocks
-
-
 @login_not_required
 @require_safe
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -124,14 +81,37 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         parts = parts.prefetch_related("tracker_items")
     minutes = list(
         Minute.objects.visible_to(user)
+        .with_withheld(user)
         .filter(meeting=meeting)
-        .select_related("resolution")
+        .select_related("resolution", "agenda_item")
         .prefetch_related(
             "discussion_points",
             "requests",
             Prefetch("resolution__parts", queryset=parts),
         )
         .order_by("number")
+    )
+    # "Further to Minute 37/15" links to that minute (one query for all the references).
+    # A minute of a private item shows only its number and title to those who may not
+    # see its exempt papers (MinuteQuerySet.readable_by): its record is never rendered.
+    readable = [minute for minute in minutes if not minute.withheld]
+    urls = minute_reference_urls(
+        [minute.body_html for minute in readable], meeting=meeting, user=user
+    )
+    for minute in minutes:
+        minute.linked_body = (
+            ""
+            if minute.withheld
+            else link_minute_references(html.clean_html(minute.body_html), urls)
+        )
+    declarations = (
+        list(
+            Declaration.objects.visible_to(user)
+            .filter(meeting=meeting)
+            .select_related("person", "agenda_item")
+        )
+        if minutes
+        else []
     )
     attendance = list(
         Attendance.objects.visible_to(user)
@@ -173,8 +153,14 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "approved_on": council.format("published", meeting.minutes_approved_at.date)
             if meeting.minutes_approved_at
             else "",
-            "attendance": _attendance_blocks(attendance),
-            "decisions": [m for m in minutes if hasattr(m, "resolution")],
+            "attendance": minutes_attendance(attendance),
+            "minute_sections": minute_sections(minutes),
+            "decisions": [m for m in readable if hasattr(m, "resolution")],
+            "declarations": declarations,
+            "corrections": list(meeting.corrections.select_related("made_by"))
+            if minutes and meeting.minutes_approved_at_id
+            else [],
+            "edits_minutes": user_edits_meetings(user),
         },
     )
 
