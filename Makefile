@@ -42,6 +42,11 @@ install-test: system-packages test-system-packages $(VENV)/.installed-test
 
 $(VENV)/pyvenv.cfg: .python-version
 	@base="$$(ls -d $(PYENV_ROOT)/versions/$(PYTHON_VERSION)* 2>/dev/null | sort -V | tail -n 1)"; \
+	if [ -z "$$base" ] && command -v pyenv >/dev/null 2>&1; then \
+	  echo "Installing Python $(PYTHON_VERSION) with pyenv"; \
+	  pyenv install --skip-existing $(PYTHON_VERSION) && \
+	  base="$$(ls -d $(PYENV_ROOT)/versions/$(PYTHON_VERSION)* 2>/dev/null | sort -V | tail -n 1)"; \
+	fi; \
 	if [ -n "$$base" ] && [ -x "$$base/bin/python" ]; then python="$$base/bin/python"; \
 	elif command -v python$(PYTHON_VERSION) >/dev/null 2>&1; then python="$$(command -v python$(PYTHON_VERSION))"; \
 	else echo "Python $(PYTHON_VERSION) was not found. Install it with pyenv:"; \
