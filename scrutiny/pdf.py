@@ -132,6 +132,17 @@ def _worker_init(memory_bytes: int) -> None:
     if memory_bytes:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     django.setup(set_prefix=False)
+    # The first render of a process pays for loading fonts and WeasyPrint's own start
+    # (about two seconds): paid here, when the pool starts, not by the first pack.
+    _render_in_process(WARM_UP_HTML)
+
+
+WARM_UP_HTML = (
+    '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Warm-up</title>'
+    "<style>body { font-family: Arial, Helvetica, sans-serif; }</style></head>"
+    "<body><h1>Warm-up</h1><p>Ready.</p><table><tr><th>1</th><td>2</td></tr></table>"
+    "</body></html>"
+)
 
 
 @dataclass
@@ -180,29 +191,68 @@ def _discard_pool() -> None:
 atexit.register(_discard_pool)
 
 
-def render_pdfs(documents: list[str]) -> list[bytes]:
-    """Render HTML documents to PDF/UA-1, in parallel, one process per core.
+class Renders:
+    """Renders under way in the pool (see start_renders); `results()` waits for them."""
 
+    def __init__(self, futures: list) -> None:
+        self.futures = futures
+
+    def results(self) -> list[bytes]:
+        """The PDFs, in the order the documents were given. Raises PdfRenderError."""
+        timeout = float(getattr(settings, "PDF_RENDER_TIMEOUT", DEFAULT_TIMEOUT))
+        try:
+            return [future.result(timeout=timeout) for future in self.futures]
+        except FutureTimeout as error:
+            _discard_pool()
+            raise PdfRenderError(
+                f"A PDF took longer than {timeout:g} seconds to render."
+            ) from error
+        except (BrokenProcessPool, MemoryError) as error:
+            _discard_pool()
+            raise PdfRenderError("A PDF render ran out of memory or crashed.") from error
+        except PdfRenderError:
+            raise
+        except Exception as error:
+            raise PdfRenderError(f"A PDF could not be rendered: {error}") from error
+
+
+def start_renders(documents: list[str]) -> Renders:
+    """Start rendering HTML documents to PDF/UA-1, in parallel, one process per core, and
+    return at once: the caller can do other work before asking for the results.
+
+    The longest documents are handed out first, so that both processes finish together.
     Each HTML string must be a whole document with `<html lang="en-GB">` and a `<title>`
-    (the templates under templates/pdf/ give both). Raises PdfRenderError on failure.
+    (the templates under templates/pdf/ give both).
     """
     if not documents:
-        return []
-    timeout = float(getattr(settings, "PDF_RENDER_TIMEOUT", DEFAULT_TIMEOUT))
+        return Renders([])
     executor = _get_pool()
+    order = sorted(range(len(documents)), key=lambda index: -len(documents[index]))
     try:
-        futures = [executor.submit(_render_in_process, html) for html in documents]
-        return [future.result(timeout=timeout) for future in futures]
-    except FutureTimeout as error:
+        submitted = {
+            index: executor.submit(_render_in_process, documents[index]) for index in order
+        }
+    except BrokenProcessPool as error:
         _discard_pool()
-        raise PdfRenderError(f"A PDF took longer than {timeout:g} seconds to render.") from error
-    except (BrokenProcessPool, MemoryError) as error:
-        _discard_pool()
-        raise PdfRenderError("A PDF render ran out of memory or crashed.") from error
-    except PdfRenderError:
-        raise
-    except Exception as error:
-        raise PdfRenderError(f"A PDF could not be rendered: {error}") from error
+        raise PdfRenderError("The PDF render processes have stopped.") from error
+    return Renders([submitted[index] for index in range(len(documents))])
+
+
+def render_pdfs(documents: list[str]) -> list[bytes]:
+    """Render HTML documents to PDF/UA-1 and wait for them (see start_renders). Raises
+    PdfRenderError on failure."""
+    return start_renders(documents).results()
+
+
+def _ready() -> int:
+    return os.getpid()
+
+
+def start_workers() -> None:
+    """Start every render process now (each warms up as it starts), not as renders come."""
+    executor = _get_pool()
+    for future in [executor.submit(_ready) for _ in range(workers() * 2)]:
+        future.result()
 
 
 def render_pdf(html: str) -> bytes:

@@ -267,4 +267,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # WeasyPrint logs every step and page of every render at INFO.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }

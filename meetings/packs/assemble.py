@@ -1,13 +1,15 @@
 """Putting rendered PDFs together with pikepdf: one tagged document, stamped and labelled.
 
 WeasyPrint renders each document as its own PDF/UA file. Here their pages are appended
-to the front sheet's file and their structure trees merged into its StructTreeRoot (the
-ParentTree keys offset, so each page's marked content keeps pointing at its own
-elements). Uploaded PDFs bring pages only. Page numbers and "Agenda Item N" are overlaid
-from a stamp PDF whose content is turned into pagination artifacts.
+to one file and their structure trees merged into its StructTreeRoot (the ParentTree
+keys offset, so each page's marked content keeps pointing at its own elements), in
+whatever order the renders are ready, then arranged in pack order. Uploaded PDFs bring
+pages only. Page numbers and "Agenda Item N" are overlaid from a stamp PDF whose content
+is pagination artifacts (meetings/packs/stamps.py).
 """
 
 import io
+from collections import defaultdict
 from dataclasses import dataclass
 
 import pikepdf
@@ -69,40 +71,61 @@ def _nums(tree: Dictionary) -> list[tuple[int, pikepdf.Object]]:
 
 
 class Assembler:
-    """Builds one pack file from the front sheet's PDF and the sources after it."""
+    """Builds one pack file from blocks of pages that may arrive in any order.
 
-    def __init__(self, front: bytes, opened: Opened | None = None):
+    A block is what one place in the pack holds (the front sheet and its blank page, or
+    one paper and the blank pages padding it); blocks are numbered in pack order. Papers
+    are appended as their renders become ready, while others still render, and
+    `arrange()` then puts pages and structure in block order.
+    """
+
+    def __init__(self, template: bytes, opened: Opened | None = None):
+        """An empty tagged PDF: the catalogue of `template` (a render of ours, whose
+        metadata carries the PDF/UA identifier), without its pages or structure."""
         self.opened = opened
-        self.pdf = Pdf.open(io.BytesIO(front))
+        self.pdf = Pdf.open(io.BytesIO(template))
+        while len(self.pdf.pages):
+            del self.pdf.pages[-1]
         root = self.pdf.Root.StructTreeRoot
         kids = root.K
         self.document = kids[0] if isinstance(kids, Array) else kids
-        if not isinstance(self.document.get("/K"), Array):
-            self.document.K = Array([self.document.K]) if "/K" in self.document else Array()
-        self.parent_tree = _nums(root.ParentTree)
-        self.next_key = max((key for key, _ in self.parent_tree), default=-1) + 1
+        root.K = self.document
+        self.document.K = Array()
+        self.parent_tree: list[tuple[int, pikepdf.Object]] = []
+        self.next_key = 0
+        self._pages: dict[int, list[pikepdf.Page]] = defaultdict(list)
+        self._kids: dict[int, list[pikepdf.Object]] = defaultdict(list)
         self._open: list[Pdf] = []
         self._used: set[int] = set()  # shared sources already appended to this pack
 
-    def append(self, source: Source, pages: list[int] | None = None) -> int:
-        """Append a source's pages (all of them by default); returns how many."""
+    def add(self, block: int, source: Source) -> int:
+        """Append a source's pages to a block; returns how many."""
         if source.shared and self.opened is not None and id(source.data) not in self._used:
             self._used.add(id(source.data))
             other = self.opened.get(source.data)
         else:
             other = Pdf.open(io.BytesIO(source.data))
             self._open.append(other)
-        indexes = range(len(other.pages)) if pages is None else pages
         first = len(self.pdf.pages)
-        for index in indexes:
-            self.pdf.pages.append(other.pages[index])
+        self.pdf.pages.extend(other.pages)
         added = self.pdf.pages[first:]
+        self._pages[block].extend(added)
         if source.tagged and "/StructTreeRoot" in other.Root:
-            self._merge_structure(other, added)
+            self._merge_structure(block, other, added)
         else:
             for page in added:
                 self._untag(page)
         return len(added)
+
+    def arrange(self) -> None:
+        """Put the pages and the structure's top-level elements in block order."""
+        order = sorted(self._pages)
+        pages = [page for block in order for page in self._pages[block]]
+        if [page.obj.objgen for page in self.pdf.pages] != [page.obj.objgen for page in pages]:
+            while len(self.pdf.pages):
+                del self.pdf.pages[-1]
+            self.pdf.pages.extend(pages)
+        self.document.K = Array([kid for block in sorted(self._kids) for kid in self._kids[block]])
 
     def _untag(self, page: pikepdf.Page) -> None:
         """Uploaded pages: no structure to merge; drop keys pointing into theirs, and
@@ -120,7 +143,7 @@ class Assembler:
                 kept.append(annotation)
             obj.Annots = kept
 
-    def _merge_structure(self, other: Pdf, added: list[pikepdf.Page]) -> None:
+    def _merge_structure(self, block: int, other: Pdf, added: list[pikepdf.Page]) -> None:
         offset = self.next_key
         copied_root = self.pdf.copy_foreign(other.Root.StructTreeRoot)
         kids = copied_root.K
@@ -131,7 +154,7 @@ class Assembler:
             for child in children:
                 if isinstance(child, Dictionary):
                     child.P = self.document
-                self.document.K.append(child)
+                self._kids[block].append(child)
         highest = -1
         for key, value in _nums(copied_root.ParentTree):
             self.parent_tree.append((key + offset, value))
@@ -145,13 +168,13 @@ class Assembler:
                     annotation.StructParent = int(annotation.StructParent) + offset
         self.next_key = offset + highest + 1
 
-    def stamp(self, stamps: list[tuple[bytes, int]]) -> None:
-        """Overlay on page i the stamp page stamps[i] = (stamp PDF, page index) (stamp
-        PDFs as `stamps_as_artifacts` gives them)."""
+    def stamp(self, stamps: list[pikepdf.Page]) -> None:
+        """Overlay on page i the stamp page stamps[i] (as meetings/packs/stamps.py draws
+        them: pagination artifacts)."""
         if len(stamps) != len(self.pdf.pages):
             raise ValueError("One stamp is needed for every page.")
-        for page, (data, index) in zip(self.pdf.pages, stamps, strict=True):
-            page.add_overlay(self.opened.get(data).pages[index])
+        for page, stamp in zip(self.pdf.pages, stamps, strict=True):
+            page.add_overlay(stamp)
 
     def finish(self, *, title: str, labels: list[str], bookmarks: list[Bookmark]) -> bytes:
         root = self.pdf.Root.StructTreeRoot
@@ -206,31 +229,3 @@ def _page_labels(labels: list[str]) -> Dictionary:
             nums.extend([index, Dictionary(P=pikepdf.String(label))])
         previous = number
     return Dictionary(Nums=nums)
-
-
-def stamps_as_artifacts(data: bytes) -> bytes:
-    """The stamp PDF with all its marked content turned into pagination artifacts: page
-    numbers are not part of the documents' structure (PDF/UA)."""
-    with Pdf.open(io.BytesIO(data)) as pdf:
-        for page in pdf.pages:
-            _as_artifacts(pdf, page)
-        if "/StructTreeRoot" in pdf.Root:
-            del pdf.Root["/StructTreeRoot"]
-        out = io.BytesIO()
-        pdf.save(out, compress_streams=True)
-        return out.getvalue()
-
-
-def _as_artifacts(pdf: Pdf, page: pikepdf.Page) -> None:
-    """Mark all of a page's marked content as pagination artifacts (no MCIDs)."""
-    instructions = []
-    for operands, operator in pikepdf.parse_content_stream(page):
-        if str(operator) in {"BDC", "BMC"}:
-            operands = [Name.Artifact, Dictionary(Type=Name.Pagination)]
-            operator = pikepdf.Operator("BDC")
-        instructions.append((operands, operator))
-    page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
-    if "/StructParents" in page.obj:
-        del page.obj["/StructParents"]
-    if "/Annots" in page.obj:
-        del page.obj["/Annots"]

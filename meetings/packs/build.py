@@ -18,18 +18,10 @@ from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from meetings.models import AgendaPack, Meeting
-from meetings.packs.assemble import (
-    Assembler,
-    Bookmark,
-    Opened,
-    Source,
-    page_count,
-    stamps_as_artifacts,
-)
+from meetings.packs.assemble import Assembler, Bookmark, Opened, Source, page_count
 from meetings.packs.content import (
     PackContent,
     Part,
@@ -38,15 +30,18 @@ from meetings.packs.content import (
     pack_content,
     restricted_html,
 )
-from meetings.packs.html import FONT_DIR, render_key
+from meetings.packs.html import render_key
+from meetings.packs.stamps import StampSheet, type_sheet_html
 from scrutiny.pagecache import site_revision_bump_on_commit
-from scrutiny.pdf import render_pdfs, static_url
+from scrutiny.pdf import start_renders
 
 logger = logging.getLogger(__name__)
 
+FULL = AgendaPack.Audience.FULL
+PUBLIC = AgendaPack.Audience.PUBLIC
+
 CACHE_DIR = "pack-cache"
 MAX_FRONT_SHEET_PASSES = 4
-STAMP_CHUNK = 48  # stamp pages per render: parallel, and cached in pieces
 
 
 # --- The render cache ----------------------------------------------------------------
@@ -56,37 +51,33 @@ def _cache_name(key: str) -> str:
     return f"{CACHE_DIR}/{key[:2]}/{key}.pdf"
 
 
-def render_cached(htmls: list[str]) -> list[bytes]:
-    """Render HTML documents, reusing any render already stored under the same key."""
+def render_cached(htmls: list[str], while_rendering=None) -> list[bytes]:
+    """Render HTML documents, reusing any render already stored under the same key.
+
+    What is missing starts rendering first; the stored renders are read meanwhile and
+    handed to `while_rendering({index in htmls: bytes})`, if given, before waiting."""
     keys = [render_key(html) for html in htmls]
-    found: dict[str, bytes] = {}
+    stored: set[str] = set()
     missing: dict[str, str] = {}
     for key, html in zip(keys, htmls, strict=True):
-        if key in found or key in missing:
+        if key in stored or key in missing:
             continue
-        name = _cache_name(key)
-        if default_storage.exists(name):
-            with default_storage.open(name, "rb") as handle:
-                found[key] = handle.read()
+        if default_storage.exists(_cache_name(key)):
+            stored.add(key)
         else:
             missing[key] = html
-    if missing:
-        for key, data in zip(missing, render_pdfs(list(missing.values())), strict=True):
-            found[key] = data
-            if not default_storage.exists(_cache_name(key)):
-                default_storage.save(_cache_name(key), ContentFile(data))
+    renders = start_renders(list(missing.values()))
+    found: dict[str, bytes] = {}
+    for key in stored:
+        with default_storage.open(_cache_name(key), "rb") as handle:
+            found[key] = handle.read()
+    if while_rendering is not None:
+        while_rendering({i: found[key] for i, key in enumerate(keys) if key in found})
+    for key, data in zip(missing, renders.results(), strict=True):
+        found[key] = data
+        if not default_storage.exists(_cache_name(key)):
+            default_storage.save(_cache_name(key), ContentFile(data))
     return [found[key] for key in keys]
-
-
-def _derived_cached(key: str, data: bytes, derive) -> bytes:
-    """`derive(data)`, stored in the render cache under `key`."""
-    name = _cache_name(key)
-    if default_storage.exists(name):
-        with default_storage.open(name, "rb") as handle:
-            return handle.read()
-    derived = derive(data)
-    default_storage.save(name, ContentFile(derived))
-    return derived
 
 
 # --- Layout ----------------------------------------------------------------------------
@@ -95,7 +86,6 @@ def _derived_cached(key: str, data: bytes, derive) -> bytes:
 @dataclass
 class Placed:
     part: Part
-    data: bytes
     pages: int
     start: int  # its first page number in the full pack
 
@@ -108,13 +98,11 @@ class Placed:
         return self.start + self.padded - 1
 
 
-def _place(
-    parts: list[Part], datas: list[bytes], counts: list[int], front_pages: int
-) -> list[Placed]:
+def _place(parts: list[Part], counts: list[int], front_pages: int) -> list[Placed]:
     placed = []
     page = front_pages + front_pages % 2 + 1
-    for part, data, count in zip(parts, datas, counts, strict=True):
-        placed.append(Placed(part=part, data=data, pages=count, start=page))
+    for part, count in zip(parts, counts, strict=True):
+        placed.append(Placed(part=part, pages=count, start=page))
         page += count + count % 2
     return placed
 
@@ -126,11 +114,6 @@ def _ranges(placed: list[Placed]) -> dict[int, tuple[int, int]]:
         start, _ = ranges.get(number, (entry.start, entry.end))
         ranges[number] = (start, entry.end)
     return ranges
-
-
-def stamps_html(stamps: list[tuple[str, str]]) -> str:
-    pages = [{"number": number, "item": item} for number, item in stamps]
-    return render_to_string("pdf/stamps.html", {"pages": pages, "font_base": static_url(FONT_DIR)})
 
 
 # --- Building ------------------------------------------------------------------------------
@@ -151,97 +134,146 @@ def _upload_bytes(part: Part) -> bytes:
 
 
 def build_packs(meeting: Meeting, content: PackContent | None = None) -> dict[str, BuiltPack]:
-    """Both packs of a meeting as bytes, with the page ranges of the full pack."""
+    """Both packs of a meeting as bytes, with the page ranges of the full pack.
+
+    The main process assembles whatever is at hand while the render processes work:
+    stored papers while changed ones render, every paper while the front sheet renders.
+    """
     started = time.perf_counter()
     timings: dict[str, float] = {}
     content = content or pack_content(meeting)
     council = content.council
     parts = content.parts
-    html_parts = [part for part in parts if not part.is_upload]
     # Papers whose public version prints less (a private item's minute withheld).
-    public_parts = [part for part in html_parts if part.public_html]
     restricted = sorted({part.paragraphs for part in parts if part.exempt})
-    extra = [blank_html(council)] + [restricted_html(council, p) for p in restricted]
-    rendered = render_cached(
-        [part.html for part in html_parts] + [part.public_html for part in public_parts] + extra
-    )
-    by_part = dict(zip(map(id, html_parts), rendered, strict=False))
-    public_by_part = dict(zip(map(id, public_parts), rendered[len(html_parts) :], strict=False))
-    offset = len(html_parts) + len(public_parts)
-    blank = rendered[offset]
-    placeholders = dict(zip(restricted, rendered[offset + 1 :], strict=True))
-
-    datas = [_upload_bytes(part) if part.is_upload else by_part[id(part)] for part in parts]
+    # The blank page (also the packs' template), the stamps' type sheet, one placeholder
+    # page for each set of Schedule 12A paragraphs, then the papers.
+    htmls = [blank_html(council), type_sheet_html()]
+    htmls += [restricted_html(council, paragraphs) for paragraphs in restricted]
+    placeholder_at = {paragraphs: 2 + i for i, paragraphs in enumerate(restricted)}
+    where: dict[tuple[int, str], int] = {}  # (part index, "full" or "public") -> html index
+    for index, part in enumerate(parts):
+        if not part.is_upload:
+            where[index, FULL] = len(htmls)
+            htmls.append(part.html)
+            if part.public_html:
+                where[index, PUBLIC] = len(htmls)
+                htmls.append(part.public_html)
+    # With nothing exempt the two packs are the same file: it is assembled once.
+    anything_exempt = any(part.exempt or part.public_html for part in parts)
+    audiences = [FULL, PUBLIC] if anything_exempt else [FULL]
     opened = Opened()
-    # A paper with a public version takes the longer of its two lengths in both packs, so
-    # that every page keeps its number; the shorter is padded with blank pages.
-    counts = [
-        max(len(opened.get(data).pages), len(opened.get(public_by_part[id(part)]).pages))
-        if id(part) in public_by_part
-        else len(opened.get(data).pages)
-        for part, data in zip(parts, datas, strict=True)
-    ]
-    public_datas = {
-        id(part): public_by_part[id(part)] for part in parts if id(part) in public_by_part
-    }
+    assemblers: dict[str, Assembler] = {}
+    at_hand: dict[int, bytes] = {}
+    uploads: dict[int, bytes] = {}
+    added: set[int] = set()  # parts whose blocks are in the packs
 
+    def versions(index: int) -> tuple[bytes, bytes] | None:
+        """A paper's full and public versions, or None while one is rendering."""
+        part = parts[index]
+        if part.is_upload:
+            if index not in uploads:
+                uploads[index] = _upload_bytes(part)
+            return uploads[index], uploads[index]
+        full = at_hand.get(where[index, FULL])
+        public = at_hand.get(where[index, PUBLIC]) if part.public_html else full
+        return (full, public) if full is not None and public is not None else None
+
+    def add_papers(ready: dict[int, bytes]) -> None:
+        """Add to the packs every paper whose renders are at hand, opening each once."""
+        at_hand.update(ready)
+        blank = at_hand.get(0)
+        if blank is None:
+            return
+        for audience in audiences:
+            if audience not in assemblers:
+                assemblers[audience] = Assembler(blank, opened)
+        for index, part in enumerate(parts):
+            if index in added:
+                continue
+            both = versions(index)
+            placeholder = at_hand.get(placeholder_at[part.paragraphs]) if part.exempt else b""
+            if both is None or placeholder is None:
+                continue
+            added.add(index)
+            full, public = both
+            # A paper with a public version takes the longer of its two lengths in both
+            # packs, so that every page keeps its number; the shorter is padded.
+            padded = max(len(opened.get(full).pages), len(opened.get(public).pages))
+            padded += padded % 2
+            for audience in audiences:
+                assembler = assemblers[audience]
+                if audience == PUBLIC and part.exempt:
+                    assembler.add(index + 1, Source(placeholder))
+                    assembler.add(index + 1, Source(blank))
+                    continue
+                data = public if audience == PUBLIC else full
+                pages = assembler.add(index + 1, Source(data, not part.is_upload, shared=True))
+                for _ in range(padded - pages):
+                    assembler.add(index + 1, Source(blank))
+
+    rendered = render_cached(htmls, while_rendering=add_papers)
+    at_hand.update(enumerate(rendered))
+    stamp_sheet = StampSheet(rendered[1])
+    counts = [
+        max(len(opened.get(data).pages) for data in versions(index)) for index in range(len(parts))
+    ]
     timings["documents"] = time.perf_counter() - started
 
-    # The front sheet and both stamp files render together, on the guess that the front
-    # sheet keeps the length it had (two pages, as in the seeds); if it does not, the
-    # layout is redone with its real length.
-    audiences = [AgendaPack.Audience.FULL, AgendaPack.Audience.PUBLIC]
+    # The front sheet renders on the guess that it keeps the length it had (two pages, as
+    # in the seeds); if it does not, the layout is redone with its real length.
     front_pages = 2
     for _ in range(MAX_FRONT_SHEET_PASSES):
-        placed = _place(parts, datas, counts, front_pages)
+        placed = _place(parts, counts, front_pages)
         ranges = _ranges(placed)
-        sequences = [
-            _sequence(a, front_pages, placed, blank, placeholders, public_datas, opened)
-            for a in audiences
-        ]
-        # Each distinct stamp is rendered once for both packs, in chunks that render in
-        # parallel and are cached on their own.
-        distinct = list(dict.fromkeys(stamp for seq in sequences for stamp in seq.stamps))
-        chunks = [distinct[i : i + STAMP_CHUNK] for i in range(0, len(distinct), STAMP_CHUNK)]
-        stamp_htmls = [stamps_html(chunk) for chunk in chunks]
-        front, *raw_stamps = render_cached([front_sheet_html(content, ranges)] + stamp_htmls)
+        # The papers still to add go in while the front sheet renders.
+        [front] = render_cached(
+            [front_sheet_html(content, ranges)], while_rendering=lambda _: add_papers({})
+        )
         actual = page_count(front)
         if actual == front_pages:
             break
         front_pages = actual
     else:  # pragma: no cover - the front sheet's length cannot keep changing
         raise RuntimeError("The front sheet's page ranges did not settle.")
-    stamp_pdfs = [
-        _derived_cached(f"{render_key(html)}-artifacts", raw, stamps_as_artifacts)
-        for html, raw in zip(stamp_htmls, raw_stamps, strict=True)
-    ]
-    where = {
-        stamp: (stamp_pdfs[index // STAMP_CHUNK], index % STAMP_CHUNK)
-        for index, stamp in enumerate(distinct)
-    }
-    timings["front sheet and stamps"] = time.perf_counter() - started - timings["documents"]
+    for assembler in assemblers.values():
+        assembler.add(0, Source(front))
+        if front_pages % 2:
+            assembler.add(0, Source(rendered[0]))
+    sequences = {a: _sequence(a, front_pages, placed, versions, opened) for a in audiences}
+    # Each distinct stamp is drawn once, for both packs.
+    distinct = list(dict.fromkeys(s for seq in sequences.values() for s in seq.stamps))
+    stamp_pdf = stamp_sheet.render(distinct)
+    stamp_pages = {stamp: stamp_pdf.pages[index] for index, stamp in enumerate(distinct)}
+    timings["front sheet (papers added meanwhile) and stamps"] = (
+        time.perf_counter() - started - timings["documents"]
+    )
 
-    # With nothing exempt the two packs are the same file: it is assembled once.
-    anything_exempt = any(part.exempt or part.public_html for part in parts)
     packs: dict[str, BuiltPack] = {}
-    for audience, sequence in zip(audiences, sequences, strict=True):
-        public = audience == AgendaPack.Audience.PUBLIC
-        if public and not anything_exempt:
-            full = packs[AgendaPack.Audience.FULL]
-            packs[audience] = BuiltPack(audience, full.data, full.page_count, ranges, full.untagged)
-            continue
-        stamps = [where[stamp] for stamp in sequence.stamps]
+    for audience in audiences:
+        public = audience == PUBLIC
+        sequence = sequences[audience]
         title = content.title
         if public:
             title = title.replace("agenda pack", "public agenda pack")
+        assembler = assemblers[audience]
+        assembler.arrange()
+        assembler.stamp([stamp_pages[stamp] for stamp in sequence.stamps])
         packs[audience] = BuiltPack(
             audience=audience,
-            data=_assemble(title, front, sequence, stamps, opened),
+            data=assembler.finish(
+                title=title, labels=sequence.labels, bookmarks=sequence.bookmarks
+            ),
             page_count=len(sequence.labels),
             ranges=ranges,
             untagged=[p.title for p in parts if p.is_upload and not (public and p.exempt)],
         )
+    if not anything_exempt:
+        full = packs[FULL]
+        packs[PUBLIC] = BuiltPack(PUBLIC, full.data, full.page_count, ranges, full.untagged)
     opened.close()
+    stamp_pdf.close()
+    timings["assembly"] = time.perf_counter() - started - sum(timings.values())
     timings["total"] = time.perf_counter() - started
     logger.info(
         "Packs of meeting %s built: %s",
@@ -253,32 +285,26 @@ def build_packs(meeting: Meeting, content: PackContent | None = None) -> dict[st
 
 @dataclass
 class Sequence:
-    """One audience's pages, in order: what to append, and the stamps and labels."""
+    """One audience's pages, in order: their stamps, labels and bookmarks."""
 
-    appends: list[tuple[bytes, bool, bool]]  # data, tagged, shared
     labels: list[str]
     stamps: list[tuple[str, str]]  # (page number, "Agenda Item N" or "")
     bookmarks: list[Bookmark]
 
 
-def _sequence(
-    audience, front_count, placed, blank, placeholders, public_datas=None, opened=None
-) -> Sequence:
-    public = audience == AgendaPack.Audience.PUBLIC
-    sequence = Sequence(appends=[], labels=[], stamps=[], bookmarks=[Bookmark("Agenda", 0)])
+def _sequence(audience, front_count, placed, versions, opened) -> Sequence:
+    public = audience == PUBLIC
+    sequence = Sequence(labels=[], stamps=[], bookmarks=[Bookmark("Agenda", 0)])
 
     def add(number_label: str, page_label: str, item_label: str = "") -> None:
         sequence.stamps.append((number_label, item_label))
         sequence.labels.append(page_label)
 
-    for index in range(front_count):
+    for index in range(front_count + front_count % 2):
         add(f"Page {index + 1}", str(index + 1))
-    if front_count % 2:
-        sequence.appends.append((blank, True, False))
-        add(f"Page {front_count + 1}", str(front_count + 1))
 
     current = None
-    for entry in placed:
+    for index, entry in enumerate(placed):
         item = entry.part.item
         first_of_item = item.number != current
         current = item.number
@@ -288,37 +314,20 @@ def _sequence(
             sequence.bookmarks.append(Bookmark(f"{item.number}. {item.title}", position, []))
         if public and entry.part.exempt:
             span = f"{entry.start} - {entry.end}"
-            sequence.appends.append((placeholders[entry.part.paragraphs], True, False))
             add(f"Pages {span}", f"{entry.start}-{entry.end}", item_label)
-            sequence.appends.append((blank, True, False))
             add(f"Pages {span}", f"{entry.start}-{entry.end} (blank)")
             sequence.bookmarks[-1].children.append(Bookmark("Document is Restricted", position))
             continue
-        data, pages = entry.data, entry.pages
-        if public_datas and id(entry.part) in public_datas:
-            # Two versions: this audience's, with its own length.
-            data = public_datas[id(entry.part)] if public else entry.data
-            pages = len(opened.get(data).pages)
-        sequence.appends.append((data, not entry.part.is_upload, True))
+        # This audience's version, with its own length, then blank pages to the paper's
+        # even end (its longer version's, see build_packs).
+        pages = len(opened.get(versions(index)[1 if public else 0]).pages)
         for offset in range(pages):
             number = entry.start + offset
             add(f"Page {number}", str(number), item_label if offset == 0 else "")
-        # Blank pages to the paper's even end (its longer version's, see build_packs).
         for number in range(entry.start + pages, entry.end + 1):
-            sequence.appends.append((blank, True, False))
             add(f"Page {number}", str(number))
         sequence.bookmarks[-1].children.append(Bookmark(entry.part.title, position))
     return sequence
-
-
-def _assemble(
-    title: str, front: bytes, sequence: Sequence, stamps: list[tuple[bytes, int]], opened: Opened
-) -> bytes:
-    assembler = Assembler(front, opened)
-    for data, tagged, shared in sequence.appends:
-        assembler.append(Source(data, tagged=tagged, shared=shared))
-    assembler.stamp(stamps)
-    return assembler.finish(title=title, labels=sequence.labels, bookmarks=sequence.bookmarks)
 
 
 def source_hash(content: PackContent) -> str:
