@@ -28,13 +28,17 @@ restricted paper's text is never matched nor quoted for anyone who may not read 
 unpublished meetings and draft minutes reach officers and the co-ordinator alone.
 
 The four kinds are merged into one UNION ALL of (kind, id, date, rank) rows, which the
-database orders, pages and counts in one pass (HitList); the page's rows are then fetched
-with one query per kind. A page costs the same few queries however many results it shows.
+database orders, pages and counts in one pass (HitList); the page's rows, with their
+snippets, then come from a second UNION ALL (PageRow). A page costs the same few queries
+however many results it shows. For anonymous visitors both are compiled once per process
+and only their parameters change; both run with a planner setting for tables held in
+memory (see _planned_for_memory).
 """
 
 import datetime
 import html
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -48,12 +52,13 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.core.paginator import Page, Paginator
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import (
     CharField,
     F,
     FloatField,
     Func,
+    IntegerField,
     OuterRef,
     Q,
     QuerySet,
@@ -62,9 +67,11 @@ from django.db.models import (
     TextField,
     Value,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET
@@ -304,7 +311,7 @@ _PUBLIC_HITS: dict[str, tuple[str, list, list[int]]] = {}
 _STAND_IN = "\x00scrutiny-search-query\x00"
 
 
-def _hits_sql(query: str, user, parsed, kinds: dict[str, Kind]) -> tuple[str, list]:
+def _hits_sql(query: str, user, parsed) -> tuple[str, list]:
     """The SQL and parameters of `_hits` for this query and user.
 
     For anonymous visitors on PostgreSQL, the SQL compiled for the stand-in text is reused
@@ -312,7 +319,7 @@ def _hits_sql(query: str, user, parsed, kinds: dict[str, Kind]) -> tuple[str, li
     every anonymous visitor, and the text reaches the SQL only as a parameter.
     """
     if user.is_authenticated or not _is_postgresql():
-        return _hits(parsed, kinds).query.sql_with_params()
+        return _hits(parsed, _kinds(user)).query.sql_with_params()
     compiled = _PUBLIC_HITS.get(connection.alias)
     if compiled is None:
         stand_in = _kinds(AnonymousUser())
@@ -440,67 +447,152 @@ def fallback_snippet(text: str, words: list[str]) -> SafeString:
     return mark_safe(prefix + "".join(out) + suffix)
 
 
-def _page_rows(kind: str, spec: Kind, ids: list[int], query) -> dict:
-    """The page's rows of one kind, by id, with the text their snippets come from."""
-    # Quoted from the body: the title is the result's link already.
-    text = _joined(*spec.bodies, *spec.related)
-    snippet = _headline(text, query) if _is_postgresql() else text
-    queryset = spec.rows.filter(pk__in=ids).annotate(snippet_source=snippet).order_by()
-    if kind == MEETING:
-        queryset = queryset.select_related("board", "venue")
-    elif kind == DOCUMENT:
-        queryset = queryset.select_related("agenda_item__meeting__board")
-    else:
-        queryset = queryset.select_related("meeting__board")
-    return {row.pk: row for row in queryset}
+class PageRow(NamedTuple):
+    """What a result shows, as one row of the page-rows query (the same for every kind)."""
+
+    kind: str
+    ident: int
+    title: str
+    number: int | None  # an agenda item's or a minute's number
+    meeting: int
+    date: datetime.date
+    board: str
+    snippet_source: str  # ts_headline's result on PostgreSQL; the text to quote elsewhere
 
 
-def _result(kind: str, row, query) -> Result:
+def _page_rows_query(kinds: dict[str, Kind], ids: dict[str, object], query) -> QuerySet:
+    """The page's rows of every kind in one UNION ALL: `ids[kind]` is a list of ids, or
+    on PostgreSQL anything that adapts to an array of them."""
+    parts = []
+    for kind, spec in kinds.items():
+        # Quoted from the body: the title is the result's link already.
+        text = _joined(*spec.bodies, *spec.related)
+        snippet = _headline(text, query) if _is_postgresql() else text
+        meeting = {MEETING: "", AGENDA_ITEM: "meeting__", MINUTES: "meeting__"}.get(
+            kind, "agenda_item__meeting__"
+        )
+        if _is_postgresql():
+            chosen = spec.rows.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", [ids[kind]]))
+        else:
+            chosen = spec.rows.filter(pk__in=ids[kind])
+        parts.append(
+            chosen.order_by()
+            .annotate(
+                row_kind=Value(kind, output_field=CharField()),
+                row_id=F("pk"),
+                row_title=F("board__name") if kind == MEETING else F("title"),
+                row_number=F("number")
+                if kind in (AGENDA_ITEM, MINUTES)
+                else Value(None, output_field=IntegerField()),
+                row_meeting=F(f"{meeting}pk"),
+                row_date=F(f"{meeting}date"),
+                row_board=F(f"{meeting}board__name"),
+                row_snippet=snippet,
+            )
+            .values_list(*(f"row_{name}" for name in PAGE_ROW_COLUMNS))
+        )
+    first, *rest = parts
+    return first.union(*rest, all=True).order_by()
+
+
+PAGE_ROW_COLUMNS = ("kind", "id", "title", "number", "meeting", "date", "board", "snippet")
+# The page-rows query for anonymous visitors on PostgreSQL, compiled once per process with
+# stand-ins for the query text and the ids, as the hits' union is (see _hits_sql).
+_PUBLIC_PAGE_ROWS: dict[str, tuple[str, list, list[int], dict[int, str]]] = {}
+
+
+def _page_rows_sql(wanted: dict[str, list[int]], query: str, user, parsed) -> tuple:
+    if user.is_authenticated or not _is_postgresql():
+        kinds = _kinds(user)
+        ids = {kind: wanted.get(kind, []) for kind in kinds}
+        return _page_rows_query(kinds, ids, parsed).query.sql_with_params()
+    compiled = _PUBLIC_PAGE_ROWS.get(connection.alias)
+    if compiled is None:
+        stand_ins = {kind: [-index - 1] for index, kind in enumerate(KIND_LABELS)}
+        sql, params = _page_rows_query(
+            _kinds(AnonymousUser()), stand_ins, _parse(_STAND_IN)
+        ).query.sql_with_params()
+        texts = [index for index, value in enumerate(params) if value == _STAND_IN]
+        id_slots = {
+            index: kind
+            for index, value in enumerate(params)
+            for kind, stand_in in stand_ins.items()
+            if value is stand_in
+        }
+        compiled = _PUBLIC_PAGE_ROWS[connection.alias] = (sql, list(params), texts, id_slots)
+    sql, params, texts, id_slots = compiled
+    params = list(params)
+    for index in texts:
+        params[index] = query
+    for index, kind in id_slots.items():
+        params[index] = wanted.get(kind, [])
+    return sql, params
+
+
+def _page_rows(wanted: dict[str, list[int]], query: str, user, parsed) -> dict:
+    """The page's rows, by (kind, id), from one query."""
+    sql, params = _page_rows_sql(wanted, query, user, parsed)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = [PageRow(*row) for row in cursor.fetchall()]
+    return {(row.kind, row.ident): row for row in rows}
+
+
+def _result(row: PageRow, query) -> Result:
     if _is_postgresql():
         snippet = _marked(row.snippet_source)
     else:
         snippet = fallback_snippet(row.snippet_source, query)
-    if kind == MEETING:
-        meeting, title, url = row, f"{row.board.name} meeting", row.get_absolute_url()
-    elif kind == AGENDA_ITEM:
-        meeting = row.meeting
-        title = f"{row.number}. {row.title}"
-        url = f"{meeting.get_absolute_url()}#item-{row.number}"
-    elif kind == DOCUMENT:
-        meeting, title, url = row.agenda_item.meeting, row.title, row.get_absolute_url()
+    meeting_url = reverse("meetings:meeting_detail", args=[row.meeting])
+    if row.kind == MEETING:
+        title, url = f"{row.board} meeting", meeting_url
+    elif row.kind == AGENDA_ITEM:
+        title, url = f"{row.number}. {row.title}", f"{meeting_url}#item-{row.number}"
+    elif row.kind == DOCUMENT:
+        title, url = row.title, reverse("meetings:document_detail", args=[row.ident])
     else:
-        meeting = row.meeting
-        title = f"Minute {row.number}: {row.title}"
-        url = f"{meeting.get_absolute_url()}#minute-{row.number}"
+        title, url = f"Minute {row.number}: {row.title}", f"{meeting_url}#minute-{row.number}"
     return Result(
-        kind=kind,
-        title=title,
-        url=url,
-        board=meeting.board.name,
-        date=meeting.date,
-        snippet=snippet,
+        kind=row.kind, title=title, url=url, board=row.board, date=row.date, snippet=snippet
     )
+
+
+@contextmanager
+def _planned_for_memory():
+    """On PostgreSQL, plan the search's queries for tables held in memory.
+
+    Each kind's matches come from its GIN index, a few hundred rows; their meetings and
+    agenda items are then best fetched by primary key. With the default
+    random_page_cost (4, for spinning disks) the planner reads all 30,000 agenda items
+    instead. SET LOCAL keeps the setting to this transaction.
+    """
+    if not _is_postgresql():
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL random_page_cost = 1.1")
+        yield
 
 
 def search_page(query: str, user, page_number: str | int | None = 1) -> tuple[Page, list[Result]]:
     """One page of what `user` may see that matches `query`, and its results, best first."""
     query = query.strip()[:MAX_QUERY_LENGTH]
     parsed = _parse(query)
-    kinds = _kinds(user)
     try:
         number = max(int(page_number or 1), 1)
     except (TypeError, ValueError):
         number = 1
-    hits = HitList(*_hits_sql(query, user, parsed, kinds), number, RESULTS_PER_PAGE)
-    page = Paginator(hits, RESULTS_PER_PAGE).get_page(page_number)
-    wanted: dict[str, list[int]] = {}
-    for kind, ident, _day, _score in page.object_list:
-        wanted.setdefault(kind, []).append(ident)
-    rows = {kind: _page_rows(kind, kinds[kind], ids, parsed) for kind, ids in wanted.items()}
+    with _planned_for_memory():
+        hits = HitList(*_hits_sql(query, user, parsed), number, RESULTS_PER_PAGE)
+        page = Paginator(hits, RESULTS_PER_PAGE).get_page(page_number)
+        wanted: dict[str, list[int]] = {}
+        for kind, ident, _day, _score in page.object_list:
+            wanted.setdefault(kind, []).append(ident)
+        rows = _page_rows(wanted, query, user, parsed) if wanted else {}
     results = [
-        _result(kind, rows[kind][ident], parsed)
+        _result(rows[kind, ident], parsed)
         for kind, ident, _day, _score in page.object_list
-        if ident in rows[kind]
+        if (kind, ident) in rows
     ]
     return page, results
 

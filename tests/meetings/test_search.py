@@ -321,9 +321,11 @@ def test_a_page_and_the_number_of_results_come_from_one_pass(public, council, bo
     with CaptureQueriesContext(connection) as queries:
         response = _search(public, "placements", page=2)
 
-    hits = [q["sql"] for q in queries.captured_queries if "UNION ALL" in q["sql"]]
+    hits = [q["sql"] for q in queries.captured_queries if "hit_kind" in q["sql"]]
     assert len(hits) == 1, "the count is read off the page's rows"
     assert "COUNT(*) OVER ()" in hits[0]
+    rows = [q["sql"] for q in queries.captured_queries if "row_snippet" in q["sql"]]
+    assert len(rows) == 1, "the page's rows of every kind come from one query"
     assert "25 results for" in response.text
 
 
