@@ -468,9 +468,7 @@ def _page_rows_query(kinds: dict[str, Kind], ids: dict[str, object], query) -> Q
         # Quoted from the body: the title is the result's link already.
         text = _joined(*spec.bodies, *spec.related)
         snippet = _headline(text, query) if _is_postgresql() else text
-        meeting = {MEETING: "", AGENDA_ITEM: "meeting__", MINUTES: "meeting__"}.get(
-            kind, "agenda_item__meeting__"
-        )
+        meeting = spec.date_path.removesuffix("date")  # the path to the row's meeting
         if _is_postgresql():
             chosen = spec.rows.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", [ids[kind]]))
         else:

@@ -179,6 +179,11 @@ def build_packs(meeting: Meeting, content: PackContent | None = None) -> dict[st
         public = at_hand.get(where[index, PUBLIC]) if part.public_html else full
         return (full, public) if full is not None and public is not None else None
 
+    def longest(index: int) -> int:
+        """A paper with a public version takes the longer of its two lengths in both
+        packs, so that every page keeps its number; the shorter is padded."""
+        return max(len(opened.get(data).pages) for data in versions(index))
+
     def add_papers(ready: dict[int, bytes]) -> None:
         """Add to the packs every paper whose renders are at hand, opening each once."""
         at_hand.update(ready)
@@ -197,10 +202,7 @@ def build_packs(meeting: Meeting, content: PackContent | None = None) -> dict[st
                 continue
             added.add(index)
             full, public = both
-            # A paper with a public version takes the longer of its two lengths in both
-            # packs, so that every page keeps its number; the shorter is padded.
-            padded = max(len(opened.get(full).pages), len(opened.get(public).pages))
-            padded += padded % 2
+            padded = longest(index) + longest(index) % 2
             for audience in audiences:
                 assembler = assemblers[audience]
                 if audience == PUBLIC and part.exempt:
@@ -215,9 +217,7 @@ def build_packs(meeting: Meeting, content: PackContent | None = None) -> dict[st
     rendered = render_cached(htmls, while_rendering=add_papers)
     at_hand.update(enumerate(rendered))
     stamp_sheet = StampSheet(rendered[1])
-    counts = [
-        max(len(opened.get(data).pages) for data in versions(index)) for index in range(len(parts))
-    ]
+    counts = [longest(index) for index in range(len(parts))]
     timings["documents"] = time.perf_counter() - started
 
     # The front sheet renders on the guess that it keeps the length it had (two pages, as

@@ -58,8 +58,10 @@ class _Face:
         except KeyError as error:
             raise ValueError(f"The stamp type sheet has no glyph for {error}.") from None
 
-    def width(self, text: str) -> Decimal:
-        return Decimal(sum(self.widths.get(self.glyphs[char], self.default_width) for char in text))
+    def width(self, encoded: bytes, size: Decimal) -> Decimal:
+        """The advance of encoded glyphs (two bytes each) at `size`, in text space."""
+        glyphs = (int.from_bytes(encoded[i : i + 2], "big") for i in range(0, len(encoded), 2))
+        return sum(Decimal(self.widths.get(g, self.default_width)) for g in glyphs) * size / 1000
 
 
 def _face(font: pikepdf.Object) -> _Face:
@@ -120,7 +122,7 @@ class StampSheet:
         # The foot number is the run lower on the page (the content is drawn y-down).
         runs.sort(key=lambda run: Decimal(str(self.instructions[run.matrix][0][5])))
         self.item, self.number = runs
-        self._model_chunks: list[bytes] | None = None
+        self._model_chunks = self._chunks()
 
     def _runs(self, fonts: dict[str, _Face]) -> list[_Run]:
         runs, start, matrix, face, size, show = [], None, None, None, None, None
@@ -135,10 +137,8 @@ class StampSheet:
             elif name in {"TJ", "Tj"}:
                 show = index
             elif name == "EMC" and show is not None:
-                text = self._shown_text(self.instructions[show])
-                runs.append(
-                    _Run(start, index, show, matrix, face, size, self._width(face, size, text))
-                )
+                shown = self._shown_text(self.instructions[show])
+                runs.append(_Run(start, index, show, matrix, face, size, face.width(shown, size)))
                 start = matrix = show = None
         return runs
 
@@ -148,11 +148,6 @@ class StampSheet:
         if str(operator) == "Tj":
             return bytes(operands[0])
         return b"".join(bytes(part) for part in operands[0] if isinstance(part, pikepdf.String))
-
-    @staticmethod
-    def _width(face: _Face, size: Decimal, encoded: bytes) -> Decimal:
-        glyphs = [int.from_bytes(encoded[i : i + 2], "big") for i in range(0, len(encoded), 2)]
-        return sum(Decimal(face.widths.get(g, face.default_width)) for g in glyphs) * size / 1000
 
     def _chunks(self) -> list[bytes]:
         """The model's instructions as content-stream bytes, marked content as artifacts."""
@@ -170,19 +165,17 @@ class StampSheet:
             if not text:
                 chunks[run.start : run.end + 1] = [b""] * (run.end - run.start + 1)
                 continue
-            width = run.face.width(text) * run.size / 1000
-            shift = (run.model_width - width) / (2 if centred else 1)
+            encoded = run.face.encode(text)
+            shift = (run.model_width - run.face.width(encoded, run.size)) / (2 if centred else 1)
             a, b, c, d, e, f = self.instructions[run.matrix][0]
             matrix = [a, b, c, d, Decimal(str(e)) + shift, f]
             chunks[run.matrix] = pikepdf.unparse_content_stream([(matrix, Operator("Tm"))])
-            shown = pikepdf.String(run.face.encode(text))
+            shown = pikepdf.String(encoded)
             chunks[run.show] = pikepdf.unparse_content_stream([([shown], Operator("Tj"))])
         return b"\n".join(chunk for chunk in chunks if chunk)
 
     def render(self, stamps: list[tuple[str, str]]) -> Pdf:
         """A PDF (open, in memory) whose page i is the stamp (number, item) stamps[i]."""
-        if self._model_chunks is None:
-            self._model_chunks = self._chunks()
         out = Pdf.new()
         resources = out.copy_foreign(self.resources)
         media_box = Array(self.media_box)
