@@ -18,9 +18,11 @@ row by row (meetings/migrations/0002_search_indexes.py):
   word within the one or the other); both tables are small.
 
 Ranking counts title matches only (weight A): a match in the title ranks above a match in
-the body, and equal ranks go newest first. Ranking on the bodies too would mean computing
-the vector of every matching document's body for every search (seconds at scale), where
-the index only says which rows match. Snippets (ts_headline) are cut for the page's 20
+the body, and equal ranks go newest first. Titles' vectors are stored by PostgreSQL in
+generated columns (`StoredTitleVector`, meetings/migrations/0006_search_titles.py);
+computing them for every match was a third of a search's time. Ranking on the bodies too
+would mean reading or computing the vector of every matching body for every search,
+where the index only says which rows match. Snippets (ts_headline) are cut for the page's 20
 rows only.
 
 Every kind comes from its `visible_to(user)` only (documents also `.current()`), so a
@@ -50,6 +52,7 @@ from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
     SearchVector,
+    SearchVectorField,
 )
 from django.core.paginator import Page, Paginator
 from django.db import connection, transaction
@@ -67,7 +70,7 @@ from django.db.models import (
     TextField,
     Value,
 )
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import Col, Expression, RawSQL
 from django.db.models.functions import Coalesce, Concat
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -239,6 +242,21 @@ def text_vector() -> SearchVector:
     return SearchVector("text", config=SEARCH_CONFIG)
 
 
+_SEARCH_TITLE = SearchVectorField()
+_SEARCH_TITLE.set_attributes_from_name("search_title")
+
+
+class StoredTitleVector(Expression):
+    """A row's title vector as PostgreSQL keeps it: the `search_title` column of agenda
+    items, documents and minutes (meetings/migrations/0006_search_titles.py), which holds
+    what `SearchVector(title, weight="A")` would compute, read instead of computed."""
+
+    output_field = SearchVectorField()
+
+    def resolve_expression(self, query=None, *args, **kwargs) -> Col:
+        return Col(query.get_initial_alias(), _SEARCH_TITLE)
+
+
 def _matching(model, vector, query) -> QuerySet:
     """The ids of `model`'s rows whose `vector` matches: a subquery its index answers."""
     return model.objects.annotate(search_vector=vector).filter(search_vector=query).values("pk")
@@ -263,7 +281,10 @@ def _matches_postgresql(kind: str, spec: Kind, query):
     else:
         vector = search_vector(spec.titles, spec.bodies)
         matches = spec.rows.annotate(search_vector=vector).filter(search_vector=query)
-    title_vector = SearchVector(*spec.titles, config=SEARCH_CONFIG, weight="A")
+    if kind == MEETING:
+        title_vector = SearchVector(*spec.titles, config=SEARCH_CONFIG, weight="A")
+    else:
+        title_vector = StoredTitleVector()
     return matches, SearchRank(title_vector, query)
 
 

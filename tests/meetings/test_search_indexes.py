@@ -1,16 +1,20 @@
-"""Search on PostgreSQL goes through its GIN indexes (meetings/migrations/0002_search_indexes.py).
+"""Search on PostgreSQL goes through its GIN indexes (meetings/migrations/0002_search_indexes.py)
+and ranks by stored title vectors (0006_search_titles.py).
 
 PostgreSQL uses an expression index only when the query's expression is identical to the
 index's. The migration writes its expressions out, the search builds them in
 meetings/search.py; these tests fail when the two drift apart, which would silently turn
-every search back into computing text vectors row by row.
+every search back into computing text vectors row by row. The stored title vectors must
+hold what the search would otherwise compute.
 """
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.postgres.search import SearchVector
 from django.db import connection
 
-from meetings.search import _hits, _kinds, _parse
+from meetings.search import SEARCH_CONFIG, StoredTitleVector, _hits, _kinds, _parse
+from tests.factories import AgendaItemFactory, DocumentFactory, MinuteFactory
 
 pytestmark = [
     pytest.mark.django_db,
@@ -54,3 +58,27 @@ def test_the_indexes_exist():
         names = {row[0] for row in cursor.fetchall()}
 
     assert names == set(SEARCH_INDEXES)
+
+
+def test_ranks_read_the_stored_title_vectors():
+    sql, _params = _hits(_parse("placements"), _kinds(AnonymousUser())).query.sql_with_params()
+
+    for table in ["meetings_agendaitem", "meetings_document", "meetings_minute"]:
+        assert f'ts_rank("{table}"."search_title"' in sql, sql
+
+
+@pytest.mark.parametrize("factory", [AgendaItemFactory, DocumentFactory, MinuteFactory])
+def test_a_stored_title_vector_is_the_title_vector_search_would_compute(factory):
+    row = factory(title="Placements for looked after children")
+    row.title = "Respite care and short breaks"
+    row.save()
+
+    stored, computed = (
+        type(row)
+        .objects.filter(pk=row.pk)
+        .values_list(StoredTitleVector(), SearchVector("title", config=SEARCH_CONFIG, weight="A"))
+        .get()
+    )
+
+    assert stored == computed
+    assert "'respit':1A" in stored
