@@ -71,16 +71,17 @@ COLUMNS = [
 ]
 
 
-def _filtered(request: HttpRequest) -> tuple[TrackerItemFilter, str]:
-    """The tracker filter bound to the query string, and the chosen sort."""
+def _tracker_filter(request: HttpRequest) -> TrackerItemFilter:
+    """The tracker filter bound to the query string."""
     items = tracker_items_for_user(request).select_related(
         "board", "source_meeting", "responsible_person"
     )
-    tracker_filter = TrackerItemFilter(request.GET, queryset=items)
+    return TrackerItemFilter(request.GET, queryset=items)
+
+
+def _sort(request: HttpRequest) -> str:
     sort = request.GET.get("sort", "")
-    if sort not in SORTS:
-        sort = "meeting"
-    return tracker_filter, sort
+    return sort if sort in SORTS else "meeting"
 
 
 def _sort_links(request: HttpRequest, sort: str) -> list[dict]:
@@ -100,7 +101,10 @@ def _sort_links(request: HttpRequest, sort: str) -> list[dict]:
 
 @require_safe
 def tracker(request: HttpRequest) -> HttpResponse:
-    tracker_filter, sort = _filtered(request)
+    sort = _sort(request)
+    # Lazy, as the page is: building the filter's form copies all its fields, which a
+    # view of the tracker served from the cache never needs.
+    tracker_filter = SimpleLazyObject(lambda: _tracker_filter(request))
 
     def page_of_items():
         items = tracker_filter.qs.order_by(*SORTS[sort]).prefetch_related(
@@ -135,7 +139,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def tracker_csv(request: HttpRequest) -> HttpResponse:
-    tracker_filter, sort = _filtered(request)
+    sort, tracker_filter = _sort(request), _tracker_filter(request)
     items = tracker_filter.qs.order_by(*SORTS[sort]).prefetch_related(
         "officer_contacts",
         Prefetch("responses", queryset=TrackerResponse.objects.order_by("date", "pk")),

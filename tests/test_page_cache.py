@@ -1,12 +1,15 @@
 """The public page cache (scrutiny/pagecache.py): served to anonymous visitors only,
 never stale after a change, never holding what one visitor must not pass to another."""
 
+from unittest import mock
+
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from boards.models import SiteRevision
+from recommendations import views as tracker_views
 from tests.factories import (
     AgendaItemFactory,
     DocumentFactory,
@@ -126,9 +129,14 @@ def test_the_tracker_table_is_stored_for_officers_until_the_tracker_changes(
     url = reverse("recommendations:tracker") + f"?board={board.slug}"
     rendered, page = _queries(officer_client, url)
     assert "Circulate the placement sufficiency data" in page
-    # The co-ordinator asking for the same view is served the same stored table.
-    stored, _ = _queries(coordinator_client, url)
+    # The co-ordinator asking for the same view is served the same stored table, without
+    # the filter and its form being built.
+    with mock.patch.object(
+        tracker_views, "TrackerItemFilter", wraps=tracker_views.TrackerItemFilter
+    ) as tracker_filter:
+        stored, _ = _queries(coordinator_client, url)
     assert stored < rendered
+    assert not tracker_filter.called
 
     item.text = "Circulate the revised placement sufficiency data"
     item.save()
