@@ -30,6 +30,8 @@ class AgendaPack(models.Model):
     While a rebuild runs (`status` building) the previous file, if any, stays available.
     `page_ranges` maps agenda item numbers to their "(Pages X - Y)" in the full pack;
     `untagged_documents` names the uploaded PDFs merged in, which cannot be made accessible.
+    `render_keys` names the cached renders it was assembled from: the render cache keeps
+    those and prunes the rest (meetings/packs/build.py, `prune_render_cache`).
     """
 
     Audience = AgendaPackAudience
@@ -43,6 +45,7 @@ class AgendaPack(models.Model):
     page_ranges = models.JSONField(default=dict, blank=True)
     untagged_documents = models.JSONField(default=list, blank=True)
     source_hash = models.CharField(max_length=64, blank=True)
+    render_keys = models.JSONField(default=list, blank=True)
     requested_at = models.DateTimeField(null=True, blank=True)
     built_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)

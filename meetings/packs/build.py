@@ -11,10 +11,11 @@
    full pack's range, so every public page keeps the number it has in the full pack.
 """
 
+import datetime
 import hashlib
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -80,6 +81,30 @@ def render_cached(htmls: list[str], while_rendering=None) -> list[bytes]:
     return [found[key] for key in keys]
 
 
+def prune_render_cache(keep_for: datetime.timedelta) -> tuple[int, int]:
+    """Delete the cached renders no pack was last assembled from, once older than
+    `keep_for` (a build in progress stores renders before its packs name them).
+    Returns how many renders were deleted and how many kept."""
+    wanted = {
+        key for keys in AgendaPack.objects.values_list("render_keys", flat=True) for key in keys
+    }
+    cutoff = timezone.now() - keep_for
+    deleted = kept = 0
+    if not default_storage.exists(CACHE_DIR):
+        return deleted, kept
+    folders, _files = default_storage.listdir(CACHE_DIR)
+    for folder in folders:
+        for name in default_storage.listdir(f"{CACHE_DIR}/{folder}")[1]:
+            path = f"{CACHE_DIR}/{folder}/{name}"
+            key = name.removesuffix(".pdf")
+            if key in wanted or default_storage.get_modified_time(path) > cutoff:
+                kept += 1
+            else:
+                default_storage.delete(path)
+                deleted += 1
+    return deleted, kept
+
+
 # --- Layout ----------------------------------------------------------------------------
 
 
@@ -126,6 +151,7 @@ class BuiltPack:
     page_count: int
     ranges: dict[int, tuple[int, int]]
     untagged: list[str]
+    render_keys: list[str] = field(default_factory=list)  # the cached renders used
 
 
 def _upload_bytes(part: Part) -> bytes:
@@ -227,9 +253,8 @@ def build_packs(meeting: Meeting, content: PackContent | None = None) -> dict[st
         placed = _place(parts, counts, front_pages)
         ranges = _ranges(placed)
         # The papers still to add go in while the front sheet renders.
-        [front] = render_cached(
-            [front_sheet_html(content, ranges)], while_rendering=lambda _: add_papers({})
-        )
+        front_html = front_sheet_html(content, ranges)
+        [front] = render_cached([front_html], while_rendering=lambda _: add_papers({}))
         actual = page_count(front)
         if actual == front_pages:
             break
@@ -271,6 +296,10 @@ def build_packs(meeting: Meeting, content: PackContent | None = None) -> dict[st
     if not anything_exempt:
         full = packs[FULL]
         packs[PUBLIC] = BuiltPack(PUBLIC, full.data, full.page_count, ranges, full.untagged)
+    # Every render the packs were assembled from: the render cache keeps these.
+    used = list(dict.fromkeys(render_key(html) for html in [*htmls, front_html]))
+    for built in packs.values():
+        built.render_keys = used
     opened.close()
     stamp_pdf.close()
     timings["assembly"] = time.perf_counter() - started - sum(timings.values())
@@ -384,6 +413,7 @@ def pack_build(*, meeting: Meeting, force: bool = False) -> list[AgendaPack]:
         row.page_ranges = {str(number): list(span) for number, span in built.ranges.items()}
         row.untagged_documents = built.untagged
         row.source_hash = digest
+        row.render_keys = built.render_keys
         row.built_at = now
         row.error = ""
         row.save()

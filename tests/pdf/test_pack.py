@@ -7,12 +7,15 @@ it and the next public item, an uploaded PDF, the work programme, and a private 
 
 import datetime
 import io
+import os
 import re
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pikepdf
 import pytest
 import time_machine
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client, override_settings
@@ -330,6 +333,51 @@ def test_rebuild_reuses_renders(pack, django_capture_on_commit_callbacks):
 
     assert pack_build(meeting=pack["meeting"])[0].built_at == pack["rows"]["full"].built_at
     assert AgendaPack.objects.filter(meeting=pack["meeting"], status="ready").count() == 2
+
+
+def _cached_renders() -> dict[str, Path]:
+    from meetings.packs.build import CACHE_DIR
+
+    return {path.stem: path for path in Path(settings.MEDIA_ROOT, CACHE_DIR).glob("*/*.pdf")}
+
+
+def test_the_packs_name_the_cached_renders_they_were_assembled_from(pack):
+    full, public = pack["rows"]["full"], pack["rows"]["public"]
+
+    assert full.render_keys == public.render_keys
+    # The blank page, the stamps' type sheet, a placeholder, the papers, the front sheet.
+    assert len(full.render_keys) > 5
+    assert set(full.render_keys) <= set(_cached_renders())
+
+
+def test_pruning_the_render_cache_keeps_what_the_packs_use(pack):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from meetings.packs.build import CACHE_DIR, _cache_name
+
+    used = set(pack["rows"]["full"].render_keys)
+    stray = Path(settings.MEDIA_ROOT, _cache_name("ab" + "0" * 62))
+    stray.parent.mkdir(parents=True, exist_ok=True)
+    stray.write_bytes(b"%PDF-1.7 superseded render")
+    month_ago = (NOW - datetime.timedelta(days=30)).timestamp()
+    for path in _cached_renders().values():
+        os.utime(path, (month_ago, month_ago))
+    recent = Path(settings.MEDIA_ROOT, _cache_name("cd" + "0" * 62))
+    recent.parent.mkdir(parents=True, exist_ok=True)
+    recent.write_bytes(b"%PDF-1.7 a render of a build in progress")
+    os.utime(recent, (NOW.timestamp(), NOW.timestamp()))
+    out = StringIO()
+
+    call_command("prune_pack_cache", stdout=out)
+
+    left = set(_cached_renders())
+    assert used <= left
+    assert stray.stem not in left
+    assert recent.stem in left  # younger than the seven days kept
+    assert f"kept {len(left)}" in out.getvalue()
+    assert Path(settings.MEDIA_ROOT, CACHE_DIR).is_dir()
 
 
 def test_the_minutes_pdf_is_the_minutes_as_the_pack_prints_them(pack):
