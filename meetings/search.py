@@ -242,19 +242,28 @@ def text_vector() -> SearchVector:
     return SearchVector("text", config=SEARCH_CONFIG)
 
 
-_SEARCH_TITLE = SearchVectorField()
-_SEARCH_TITLE.set_attributes_from_name("search_title")
-
-
 class StoredTitleVector(Expression):
     """A row's title vector as PostgreSQL keeps it: the `search_title` column of agenda
     items, documents and minutes (meetings/migrations/0006_search_titles.py), which holds
     what `SearchVector(title, weight="A")` would compute, read instead of computed."""
 
     output_field = SearchVectorField()
+    _columns: dict[type, SearchVectorField] = {}
+
+    @classmethod
+    def column(cls, model) -> SearchVectorField:
+        """The column as a field of `model` that Django's state does not hold."""
+        if model not in cls._columns:
+            field = SearchVectorField()
+            field.set_attributes_from_name("search_title")
+            field.model = model
+            cls._columns[model] = field
+        return cls._columns[model]
 
     def resolve_expression(self, query=None, *args, **kwargs) -> Col:
-        return Col(query.get_initial_alias(), _SEARCH_TITLE)
+        if query is None or query.model is None:
+            raise ValueError("StoredTitleVector reads a column of the query's model.")
+        return Col(query.get_initial_alias(), self.column(query.model))
 
 
 def _matching(model, vector, query) -> QuerySet:

@@ -9,6 +9,11 @@ Like the GIN indexes of 0002, the columns live outside the models' state: Django
 reads or writes them (the search refers to them by name, `StoredTitleVector`), the models
 stay portable and SQLite gets nothing. The expression is the title half of
 `search_vector()`; tests/meetings/test_search_indexes.py checks that the ranks agree.
+
+PostgreSQL will not change the type of a column a generated column is computed from: a
+later migration that alters one of these `title` fields (its max_length, say) must drop
+`search_title` first and add it again after, as this migration does. Adding a stored
+generated column rewrites the table, under a lock, once.
 """
 
 from django.db import migrations

@@ -78,6 +78,7 @@ class Document(models.Model):
     position = models.PositiveSmallIntegerField(default=1)
     kind = models.CharField(max_length=30, choices=Kind, default=Kind.BRIEFING_NOTE)
     source = models.CharField(max_length=20, choices=Source, default=Source.AUTHORED)
+    # PostgreSQL derives search_title from this column (migrations/0006_search_titles.py).
     title = models.CharField(max_length=300, help_text="The subject line of the document.")
     heading = models.CharField(max_length=100, blank=True, help_text='"Briefing note"')
     to_line = models.CharField(max_length=300, blank=True, help_text="Who the paper is for.")

@@ -290,6 +290,7 @@ class AgendaItem(models.Model):
     number = models.PositiveSmallIntegerField()
     section = models.CharField(max_length=10, choices=Section, default=Section.PUBLIC)
     kind = models.CharField(max_length=30, choices=Kind, default=Kind.REPORT)
+    # PostgreSQL derives search_title from this column (migrations/0006_search_titles.py).
     title = models.CharField(max_length=300)
     description = models.TextField(blank=True)
     document_type = models.CharField(

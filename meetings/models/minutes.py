@@ -241,6 +241,7 @@ class Minute(models.Model):
     board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="+")
     municipal_year = models.ForeignKey(MunicipalYear, on_delete=models.PROTECT, related_name="+")
     number = models.PositiveIntegerField()
+    # PostgreSQL derives search_title from this column (migrations/0006_search_titles.py).
     title = models.CharField(max_length=300)
     agenda_item = models.OneToOneField(
         AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="minute"

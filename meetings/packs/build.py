@@ -69,15 +69,21 @@ def render_cached(htmls: list[str], while_rendering=None) -> list[bytes]:
             missing[key] = html
     renders = start_renders(list(missing.values()))
     found: dict[str, bytes] = {}
+    vanished: dict[str, str] = {}  # pruned since exists() was asked: rendered again
     for key in stored:
-        with default_storage.open(_cache_name(key), "rb") as handle:
-            found[key] = handle.read()
+        try:
+            with default_storage.open(_cache_name(key), "rb") as handle:
+                found[key] = handle.read()
+        except FileNotFoundError:
+            vanished[key] = htmls[keys.index(key)]
+    late = start_renders(list(vanished.values()))
     if while_rendering is not None:
         while_rendering({i: found[key] for i, key in enumerate(keys) if key in found})
-    for key, data in zip(missing, renders.results(), strict=True):
-        found[key] = data
-        if not default_storage.exists(_cache_name(key)):
-            default_storage.save(_cache_name(key), ContentFile(data))
+    for batch, rendered in ((missing, renders), (vanished, late)):
+        for key, data in zip(batch, rendered.results(), strict=True):
+            found[key] = data
+            if not default_storage.exists(_cache_name(key)):
+                default_storage.save(_cache_name(key), ContentFile(data))
     return [found[key] for key in keys]
 
 
@@ -90,9 +96,10 @@ def prune_render_cache(keep_for: datetime.timedelta) -> tuple[int, int]:
     }
     cutoff = timezone.now() - keep_for
     deleted = kept = 0
-    if not default_storage.exists(CACHE_DIR):
+    try:
+        folders, _files = default_storage.listdir(CACHE_DIR)
+    except FileNotFoundError:  # nothing rendered yet
         return deleted, kept
-    folders, _files = default_storage.listdir(CACHE_DIR)
     for folder in folders:
         for name in default_storage.listdir(f"{CACHE_DIR}/{folder}")[1]:
             path = f"{CACHE_DIR}/{folder}/{name}"
@@ -388,6 +395,8 @@ def pack_build(*, meeting: Meeting, force: bool = False) -> list[AgendaPack]:
             not force
             and len(existing) == len(AgendaPack.Audience.values)
             and all(row.source_hash == digest and row.file for row in existing)
+            # Packs built before they named their renders are built again, to name them.
+            and all(row.render_keys for row in existing)
             and all(default_storage.exists(row.file.name) for row in existing)
         ):
             AgendaPack.objects.filter(meeting=meeting).update(

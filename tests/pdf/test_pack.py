@@ -380,6 +380,26 @@ def test_pruning_the_render_cache_keeps_what_the_packs_use(pack):
     assert Path(settings.MEDIA_ROOT, CACHE_DIR).is_dir()
 
 
+def test_a_render_pruned_while_a_build_reads_the_cache_is_rendered_again(pack, monkeypatch):
+    from django.core.files.storage import default_storage
+
+    from meetings.packs.build import _cache_name, render_cached
+    from meetings.packs.html import render_key
+
+    html = (
+        '<!doctype html><html lang="en-GB"><head><title>Pruned</title></head>'
+        "<body><p>A render pruned between two looks at the cache</p></body></html>"
+    )
+    render_cached([html])
+    Path(settings.MEDIA_ROOT, _cache_name(render_key(html))).unlink()
+    # The build saw the render stored; the prune deleted it before the build read it.
+    monkeypatch.setattr(default_storage, "exists", lambda name: True)
+
+    [data] = render_cached([html])
+
+    assert "pruned between two looks" in "".join(_pages(data))
+
+
 def test_the_minutes_pdf_is_the_minutes_as_the_pack_prints_them(pack):
     previous = pack["meeting"].previous_held_meeting()
     url = reverse("meetings:pack_minutes", args=[previous.pk])
@@ -425,6 +445,20 @@ def test_a_build_request_marks_the_packs_and_the_task_builds_them(
     assert reverse("meetings:pack_public", args=[meeting.pk]) in page  # the previous file
     for callback in callbacks:
         callback()  # the immediate task backend builds now
+    assert set(AgendaPack.objects.filter(meeting=meeting).values_list("status", flat=True)) == {
+        "ready"
+    }
+
+
+def test_packs_built_before_they_named_their_renders_are_built_again(pack):
+    from meetings.packs.build import pack_build
+
+    meeting = pack["meeting"]
+    AgendaPack.objects.filter(meeting=meeting).update(render_keys=[])
+
+    rows = pack_build(meeting=meeting)
+
+    assert all(row.render_keys == pack["rows"]["full"].render_keys for row in rows)
     assert set(AgendaPack.objects.filter(meeting=meeting).values_list("status", flat=True)) == {
         "ready"
     }
