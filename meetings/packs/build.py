@@ -58,24 +58,24 @@ def render_cached(htmls: list[str], while_rendering=None) -> list[bytes]:
     What is missing starts rendering first; the stored renders are read meanwhile and
     handed to `while_rendering({index in htmls: bytes})`, if given, before waiting."""
     keys = [render_key(html) for html in htmls]
-    stored: set[str] = set()
+    stored: dict[str, str] = {}
     missing: dict[str, str] = {}
     for key, html in zip(keys, htmls, strict=True):
         if key in stored or key in missing:
             continue
         if default_storage.exists(_cache_name(key)):
-            stored.add(key)
+            stored[key] = html
         else:
             missing[key] = html
     renders = start_renders(list(missing.values()))
     found: dict[str, bytes] = {}
     vanished: dict[str, str] = {}  # pruned since exists() was asked: rendered again
-    for key in stored:
+    for key, html in stored.items():
         try:
             with default_storage.open(_cache_name(key), "rb") as handle:
                 found[key] = handle.read()
         except FileNotFoundError:
-            vanished[key] = htmls[keys.index(key)]
+            vanished[key] = html
     late = start_renders(list(vanished.values()))
     if while_rendering is not None:
         while_rendering({i: found[key] for i, key in enumerate(keys) if key in found})
